@@ -1,0 +1,131 @@
+// The one result model shared by every stage. The JSON report (SPEC §5) serialises it
+// field for field, so a change here is a contract change: add fields, never rename.
+
+export type Kind = "source" | "input" | "transmit" | "store" | "log" | "schema";
+export const KINDS: readonly Kind[] = ["source", "input", "transmit", "store", "log", "schema"];
+
+export type Confidence = "high" | "medium" | "low";
+export const CONFIDENCES: readonly Confidence[] = ["high", "medium", "low"];
+
+export type Status = "declared" | "undeclared" | "unchecked" | "suppressed";
+
+export interface Finding {
+  /** Stable fingerprint: rule, file, category, symbol and normalised evidence; no line numbers. */
+  id: string;
+  /** POSIX path relative to the scanned directory. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  category: string;
+  kind: Kind;
+  rule: string;
+  confidence: Confidence;
+  /** The source text of the collecting expression, trimmed to one line. */
+  evidence: string;
+  /** Enclosing function, method or class, when there is one. */
+  symbol: string | null;
+  /** Third party the data reaches (recipient id), when known. */
+  recipient: string | null;
+  status: Status;
+  /** Activities whose code globs match the file and that list the category. */
+  activities: string[];
+  /** Why the finding is suppressed (inline comment reason or "baseline"); absent otherwise. */
+  suppression?: { source: "inline" | "baseline"; reason: string };
+}
+
+export interface UnusedDeclaration {
+  activity: string;
+  category: string;
+}
+
+export interface ScanError {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Summary {
+  files: number;
+  findings: number;
+  declared: number;
+  undeclared: number;
+  suppressed: number;
+  unused: number;
+  errors: number;
+  durationMs: number;
+}
+
+/** What the manifest said, resolved, kept for reporters that render the policy table. */
+export interface ActivityView {
+  id: string;
+  ref?: string;
+  title?: string;
+  /** Leaf category ids after alias and group expansion. */
+  data: string[];
+  /** The entries as the manifest wrote them (aliases, groups), for display. */
+  declared: string[];
+  purposes: string[];
+  basis: string;
+  recipients: string[];
+  code: string[];
+}
+
+export interface RecipientView {
+  id: string;
+  name: string;
+}
+
+export interface ManifestView {
+  path: string;
+  policy?: { name?: string; updated?: string };
+  activities: ActivityView[];
+  recipients: RecipientView[];
+}
+
+export interface RuleView {
+  id: string;
+  category: string;
+  kind: Kind | "name";
+  confidence: Confidence;
+  description: string;
+  recipient?: string;
+}
+
+export interface ScanResult {
+  schemaVersion: 1;
+  tool: { name: "policytrace"; version: string };
+  /** Manifest path relative to the scanned directory, or null for an inventory scan. */
+  manifest: string | null;
+  findings: Finding[];
+  unused: UnusedDeclaration[];
+  errors: ScanError[];
+  summary: Summary;
+  /** Context for reporters; not part of the JSON report. */
+  context: ScanContext;
+}
+
+export interface ScanContext {
+  /** Absolute path of the scanned directory. */
+  root: string;
+  manifest: ManifestView | null;
+  rules: RuleView[];
+  /** Category catalogue (SPEC §2) for titles and policy wording. */
+  categories: CategoryView[];
+  /** Suppression comments and baseline entries that matched nothing. */
+  staleSuppressions: { file: string; line: number; category: string; reason: string }[];
+  staleBaseline: { id: string; file: string; category: string }[];
+  /** ISO time the scan started. */
+  startedAt: string;
+  git?: { commit?: string; branch?: string };
+}
+
+export interface CategoryView {
+  id: string;
+  title: string;
+  group: string;
+  aliases: string[];
+  fideslang: string | null;
+}
