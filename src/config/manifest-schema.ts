@@ -1,0 +1,59 @@
+// JSON Schema of privacy-manifest.yml (SPEC §4). Meaning-level checks (known categories,
+// recipients, unique ids) live in load-manifest.ts, where they can suggest a fix.
+const strings = { type: "array", items: { type: "string", minLength: 1 } } as const;
+
+export const BASES = ["contract", "consent", "legitimate-interest", "legal-obligation"] as const;
+
+export const manifestSchema = {
+  $id: "https://policytrace.dev/schemas/privacy-manifest-v1.json",
+  type: "object",
+  additionalProperties: false,
+  required: ["version", "activities"],
+  properties: {
+    version: { const: 1 },
+    policy: {
+      type: "object",
+      additionalProperties: false,
+      properties: { name: { type: "string" }, updated: { type: "string" }, url: { type: "string" } },
+    },
+    recipients: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id"],
+        properties: {
+          id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+          name: { type: "string" },
+          country: { type: "string" },
+          purpose: { type: "string" },
+        },
+      },
+    },
+    activities: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "data", "purposes", "basis"],
+        properties: {
+          id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+          ref: { type: ["string", "number"] },
+          title: { type: "string" },
+          description: { type: "string" },
+          data: { ...strings, minItems: 1 },
+          purposes: { ...strings, minItems: 1 },
+          basis: { enum: [...BASES] },
+          recipients: strings,
+          code: strings,
+        },
+      },
+    },
+    audit: {
+      type: "object",
+      additionalProperties: false,
+      properties: { include: strings, exclude: strings, rules: strings },
+    },
+  },
+} as const;

@@ -1,0 +1,78 @@
+// JSON Schema for rule files (rules/**/*.yml and user --rules dirs), checked at load so a
+// bad rule fails the run with file:line:column before any scanning starts.
+const stringList = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 } as const;
+
+export const ruleFileSchema = {
+  $id: "https://policytrace.dev/schemas/rule-file-v1.json",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    vocabulary: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        normalize: { type: "object", additionalProperties: { type: "string" } },
+        exclude: stringList,
+        tail: stringList,
+      },
+    },
+    rules: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "category", "kind", "confidence"],
+        properties: {
+          id: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]*$" },
+          category: { type: "string" },
+          kind: { enum: ["source", "input", "transmit", "store", "log", "schema", "name"] },
+          confidence: { enum: ["high", "medium", "low"] },
+          description: { type: "string" },
+          recipient: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+          api: stringList,
+          argsHave: stringList,
+          method: {
+            type: "object",
+            additionalProperties: false,
+            required: ["names", "receiver"],
+            properties: { names: stringList, receiver: { type: "string" } },
+          },
+          request: {
+            type: "object",
+            additionalProperties: false,
+            required: ["objects"],
+            properties: { objects: stringList, members: stringList, properties: stringList },
+          },
+          jsx: {
+            type: "object",
+            additionalProperties: false,
+            required: ["attribute"],
+            properties: {
+              attribute: { type: "string" },
+              values: { type: "object", additionalProperties: { type: "string" } },
+              names: { type: "boolean" },
+              elements: { type: "string" },
+            },
+          },
+          strings: stringList,
+          syntax: { type: "array", items: { enum: ["type-field", "class-field"] }, minItems: 1 },
+          names: stringList,
+          qualifiers: stringList,
+          exclude: stringList,
+          pair: { type: "array", items: stringList, minItems: 2, maxItems: 2 },
+          tests: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              positive: { type: "array", items: { type: "string" } },
+              negative: { type: "array", items: { type: "string" } },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Exactly one of these says how a rule matches. */
+export const MATCHERS = ["api", "method", "request", "jsx", "strings", "syntax", "names", "pair"] as const;

@@ -1,0 +1,150 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { Ajv } from "ajv";
+import safeRegex from "safe-regex2";
+import type { Confidence, Kind } from "../types.js";
+import type { Taxonomy } from "./categories.js";
+import { ConfigError } from "./config-error.js";
+import { builtinRulesDir } from "./package-paths.js";
+import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { MATCHERS, ruleFileSchema } from "./rule-schema.js";
+import { schemaError } from "./schema-errors.js";
+import { suggestion } from "./did-you-mean.js";
+import type { Vocabulary } from "../detect/name-classifier.js";
+
+export type RuleKind = Kind | "name";
+
+/** A rule as written in YAML, after validation. `category: names` means "the names in its arguments". */
+export interface RuleDef {
+  id: string;
+  category: string;
+  kind: RuleKind;
+  confidence: Confidence;
+  description?: string;
+  recipient?: string;
+  api?: string[];
+  argsHave?: string[];
+  method?: { names: string[]; receiver: string };
+  request?: { objects: string[]; members?: string[]; properties?: string[] };
+  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string };
+  strings?: string[];
+  syntax?: ("type-field" | "class-field")[];
+  names?: string[];
+  qualifiers?: string[];
+  exclude?: string[];
+  pair?: [string[], string[]];
+  tests?: { positive?: string[]; negative?: string[] };
+  /** Where it was loaded from, for messages. */
+  file: string;
+}
+
+export interface RuleSet {
+  rules: RuleDef[];
+  vocabulary: Vocabulary;
+}
+
+export const NAMES = "names";
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateFile = ajv.compile(ruleFileSchema);
+
+export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = process.cwd()): RuleSet {
+  const files = [...ruleFiles(builtinRulesDir, true)];
+  for (const dir of extraDirs) files.push(...ruleFiles(resolve(cwd, dir), false));
+  const rules: RuleDef[] = [];
+  const vocabulary: Vocabulary = { normalize: {}, exclude: [], tail: [] };
+  const seen = new Map<string, string>();
+  for (const path of files) {
+    const display = relative(cwd, path) || path;
+    const file = readYamlFile(path, display);
+    if (file.data === null || file.data === undefined) {
+      throw new ConfigError("rule file is empty", display, 1, 1, "Add a `rules:` list, or delete the file.");
+    }
+    if (!validateFile(file.data)) throw schemaError(file, validateFile.errors ?? [], "rule file");
+    const data = file.data as { rules?: Omit<RuleDef, "file">[]; vocabulary?: Partial<Vocabulary> };
+    if (data.vocabulary) {
+      Object.assign(vocabulary.normalize, data.vocabulary.normalize ?? {});
+      vocabulary.exclude.push(...(data.vocabulary.exclude ?? []));
+      vocabulary.tail.push(...(data.vocabulary.tail ?? []));
+    }
+    (data.rules ?? []).forEach((raw, i) => {
+      const rule: RuleDef = { ...raw, file: display };
+      checkRule(file, rule, i, taxonomy);
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        throw file.error(["rules", i, "id"], `duplicate rule id "${rule.id}" (first defined in ${earlier})`, "Give each rule a unique id.");
+      }
+      seen.set(rule.id, display);
+      rules.push(rule);
+    });
+  }
+  return { rules, vocabulary };
+}
+
+function ruleFiles(dir: string, builtin: boolean): string[] {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new ConfigError(`rules folder not found: ${dir}`, undefined, undefined, undefined, "Pass an existing folder to --rules or audit.rules.");
+  }
+  if (st.isFile()) return [dir];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name) && !(builtin && p === join(builtinRulesDir, "categories.yml"))) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function checkRule(file: YamlFile, rule: RuleDef, i: number, taxonomy: Taxonomy): void {
+  const at = (key: string, ...more: (string | number)[]) => ["rules", i, key, ...more];
+  const matchers = MATCHERS.filter((m) => rule[m] !== undefined);
+  if (matchers.length !== 1) {
+    throw file.error(
+      ["rules", i],
+      `rule "${rule.id}" must have exactly one matcher, found ${matchers.length ? matchers.join(", ") : "none"}`,
+      `Use one of: ${MATCHERS.join(", ")}.`,
+    );
+  }
+  const isName = rule.kind === "name";
+  if (isName !== (rule.names !== undefined || rule.pair !== undefined)) {
+    throw file.error(at("kind"), `rule "${rule.id}": kind "name" goes with "names" or "pair", and only with them`);
+  }
+  if (rule.category === NAMES) {
+    if (!(rule.api || rule.method || rule.syntax || rule.request?.properties || rule.jsx?.names)) {
+      throw file.error(at("category"), `rule "${rule.id}": category "names" needs a matcher with arguments (api, method, syntax, request.properties, jsx.names)`);
+    }
+  } else if (!taxonomy.byId.has(rule.category)) {
+    const hint = suggestion(rule.category, [...taxonomy.byId.keys()]) || "Run `policytrace categories` for the ids.";
+    throw file.error(at("category"), `rule "${rule.id}": unknown category "${rule.category}"`, hint);
+  }
+  for (const [value, cat] of Object.entries(rule.jsx?.values ?? {})) {
+    if (!taxonomy.byId.has(cat)) {
+      throw file.error(at("jsx", "values", value), `rule "${rule.id}": unknown category "${cat}"`, suggestion(cat, [...taxonomy.byId.keys()]));
+    }
+  }
+  for (const a of rule.api ?? []) {
+    if (!/^[^:\s]+:[^\s]*$/.test(a)) {
+      throw file.error(at("api"), `rule "${rule.id}": api "${a}" must be "module:member.path" or "global:name.path"`);
+    }
+  }
+  checkRegex(file, at("method", "receiver"), rule.method?.receiver, rule.id);
+  checkRegex(file, at("jsx", "elements"), rule.jsx?.elements, rule.id);
+}
+
+function checkRegex(file: YamlFile, path: (string | number)[], source: string | undefined, id: string): void {
+  if (source === undefined) return;
+  try {
+    new RegExp(source);
+  } catch (err) {
+    throw file.error(path, `rule "${id}": invalid regular expression: ${(err as Error).message}`);
+  }
+  if (!safeRegex(source)) {
+    throw file.error(path, `rule "${id}": regular expression /${source}/ can backtrack catastrophically`, "Remove nested quantifiers such as (a+)+ or (a|a)*.");
+  }
+}

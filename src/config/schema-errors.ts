@@ -1,0 +1,53 @@
+import type { ErrorObject } from "ajv";
+import type { YamlFile } from "./yaml-file.js";
+import type { ConfigError } from "./config-error.js";
+import { suggestion } from "./did-you-mean.js";
+
+/** Turns the first ajv error into a ConfigError at the offending YAML node, in words a user can act on. */
+export function schemaError(file: YamlFile, errors: ErrorObject[], what: string): ConfigError {
+  // An unknown key is the most actionable thing to report; otherwise the deepest error.
+  const e = errors.find((x) => x.keyword === "additionalProperties") ?? errors[0];
+  const path = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+  const label = path.length ? path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") : what;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      const hint = [suggestion(key, allowed), allowed.length ? `Allowed keys: ${allowed.join(", ")}.` : ""].filter(Boolean).join(" ");
+      return file.error([...path, key], `unknown key "${key}" in ${label}`, hint, true);
+    }
+    case "required": {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      return file.error(path, `${label} is missing the required key "${key}"`, `Add "${key}:".`);
+    }
+    case "enum": {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const value = valueAt(file.data, path);
+      const hint = [suggestion(String(value), allowed), `Use one of: ${allowed.join(", ")}.`].filter(Boolean).join(" ");
+      return file.error(path, `${label} has the value ${JSON.stringify(value)}, which is not allowed`, hint);
+    }
+    case "type":
+      return file.error(path, `${label} must be ${article((e.params as { type: string }).type)}`, `Found ${describe(valueAt(file.data, path))}.`);
+    default:
+      return file.error(path, `${label} ${e.message ?? "is invalid"}`);
+  }
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let v: unknown = data;
+  for (const p of path) v = v == null ? undefined : (v as Record<string | number, unknown>)[p];
+  return v;
+}
+
+function article(type: string): string {
+  if (type === "array") return "a list";
+  if (type === "object") return "a mapping (key: value)";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return "nothing";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,106 @@
+import { ts } from "ts-morph";
+
+// Canonical API paths: "module:member.path" for imported things, "global:name.path" for
+// browser/Node globals, with "()" marking a call: `axios.create().post` → "axios:create().post".
+// A path is only built when its root is an import, a require, or a known global, so local
+// variables never masquerade as APIs.
+
+export type Bindings = Map<string, string>;
+
+export function unwrap(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) {
+      e = e.expression;
+    } else return e;
+  }
+}
+
+const GLOBAL_OBJECTS = new Set(["window", "globalThis", "self"]);
+
+export function member(base: string, name: string): string {
+  return base.endsWith(":") ? base + name : `${base}.${name}`;
+}
+
+export function apiPath(node: ts.Expression, b: Bindings, globals: Set<string>, depth = 0): string | null {
+  if (depth > 12) return null;
+  const e = unwrap(node);
+  if (ts.isIdentifier(e)) {
+    const bound = b.get(e.text);
+    if (bound !== undefined) return bound;
+    if (GLOBAL_OBJECTS.has(e.text)) return "global:";
+    return globals.has(e.text) ? `global:${e.text}` : null;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const base = apiPath(e.expression, b, globals, depth + 1);
+    return base === null ? null : member(base, e.name.text);
+  }
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+    const base = apiPath(e.expression, b, globals, depth + 1);
+    return base === null ? null : member(base, e.argumentExpression.text);
+  }
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    const req = requiredModule(e);
+    if (req) return `${req}:`;
+    const base = apiPath(e.expression, b, globals, depth + 1);
+    return base === null ? null : `${base}()`;
+  }
+  return null;
+}
+
+export function normaliseModule(spec: string): string {
+  return spec.startsWith("node:") ? spec.slice(5) : spec;
+}
+
+/** `require('x')` → "x". */
+export function requiredModule(e: ts.Expression): string | null {
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1) {
+    const a = e.arguments[0];
+    if (ts.isStringLiteralLike(a)) return normaliseModule(a.text);
+  }
+  return null;
+}
+
+/** Records what an import declaration binds. */
+export function bindImport(decl: ts.ImportDeclaration, b: Bindings): void {
+  const clause = decl.importClause;
+  if (!clause || clause.isTypeOnly || !ts.isStringLiteral(decl.moduleSpecifier)) return;
+  const mod = normaliseModule(decl.moduleSpecifier.text);
+  if (clause.name) b.set(clause.name.text, `${mod}:`);
+  const nb = clause.namedBindings;
+  if (!nb) return;
+  if (ts.isNamespaceImport(nb)) b.set(nb.name.text, `${mod}:`);
+  else for (const el of nb.elements) if (!el.isTypeOnly) b.set(el.name.text, `${mod}:${(el.propertyName ?? el.name).text}`);
+}
+
+/** `const x = <api>` and `const { a, b: c } = <api>` bind local names to API paths. */
+export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals: Set<string>): void {
+  if (!decl.initializer) return;
+  const path = apiPath(decl.initializer, b, globals);
+  if (path === null) return;
+  if (ts.isIdentifier(decl.name)) {
+    b.set(decl.name.text, path);
+  } else if (ts.isObjectBindingPattern(decl.name)) {
+    for (const el of decl.name.elements) {
+      if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
+      const key = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
+      b.set(el.name.text, member(path, key));
+    }
+  }
+}
+
+/** Dotted text of a receiver chain (`this.userRepository`, `prisma.user`), for method rules. */
+export function chainText(node: ts.Expression, depth = 0): string | null {
+  if (depth > 8) return null;
+  const e = unwrap(node);
+  if (ts.isIdentifier(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return "this";
+  if (ts.isPropertyAccessExpression(e)) {
+    const base = chainText(e.expression, depth + 1);
+    return base === null ? null : `${base}.${e.name.text}`;
+  }
+  if (ts.isCallExpression(e)) {
+    const base = chainText(e.expression, depth + 1);
+    return base === null ? null : `${base}()`;
+  }
+  return null;
+}

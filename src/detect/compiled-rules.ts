@@ -1,0 +1,99 @@
+import type { RuleDef, RuleSet } from "../config/rules-loader.js";
+import { NameClassifier, type NameRuleSpec } from "./name-classifier.js";
+
+/**
+ * Every rule folded into lookup tables keyed by what the walker sees at a node (an API
+ * path, a method name, an attribute name, a string), so each node costs one map lookup
+ * however many rules there are.
+ */
+export interface CompiledRules {
+  api: Map<string, RuleDef[]>;
+  /** "@sentry/*:captureException": module prefix + member path. */
+  apiWildcards: { prefix: string; member: string; rule: RuleDef }[];
+  /** Root names of global APIs (navigator, console …): the only free identifiers worth resolving. */
+  globals: Set<string>;
+  methods: Map<string, { receiver: RegExp; rule: RuleDef }[]>;
+  requestObjects: Set<string>;
+  requestMembers: Map<string, RuleDef[]>;
+  requestProperties: Map<string, RuleDef[]>;
+  jsx: Map<string, RuleDef[]>;
+  strings: Map<string, RuleDef[]>;
+  syntax: Map<string, RuleDef[]>;
+  names: NameClassifier;
+  byId: Map<string, RuleDef>;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export function compileRules(set: RuleSet): CompiledRules {
+  const c: CompiledRules = {
+    api: new Map(),
+    apiWildcards: [],
+    globals: new Set(),
+    methods: new Map(),
+    requestObjects: new Set(),
+    requestMembers: new Map(),
+    requestProperties: new Map(),
+    jsx: new Map(),
+    strings: new Map(),
+    syntax: new Map(),
+    names: undefined as unknown as NameClassifier,
+    byId: new Map(),
+  };
+  const nameSpecs: NameRuleSpec[] = [];
+  for (const rule of set.rules) {
+    c.byId.set(rule.id, rule);
+    for (const api of rule.api ?? []) {
+      const [mod, member] = splitApi(api);
+      if (mod.includes("*")) c.apiWildcards.push({ prefix: mod.slice(0, mod.indexOf("*")), member, rule });
+      else push(c.api, `${mod}:${member}`, rule);
+      if (mod === "global") c.globals.add(member.split(/[.(]/)[0]);
+    }
+    if (rule.method) {
+      const receiver = new RegExp(rule.method.receiver, "i");
+      for (const m of rule.method.names) push(c.methods, m, { receiver, rule });
+    }
+    if (rule.request) {
+      for (const o of rule.request.objects) c.requestObjects.add(o);
+      for (const m of rule.request.members ?? []) push(c.requestMembers, m, rule);
+      for (const p of rule.request.properties ?? []) push(c.requestProperties, p, rule);
+    }
+    if (rule.jsx) push(c.jsx, rule.jsx.attribute, rule);
+    for (const s of rule.strings ?? []) push(c.strings, s.toLowerCase(), rule);
+    for (const s of rule.syntax ?? []) push(c.syntax, s, rule);
+    if (rule.kind === "name") {
+      nameSpecs.push({
+        id: rule.id,
+        category: rule.category,
+        confidence: rule.confidence,
+        patterns: (rule.names ?? []).map((p) => p.toLowerCase().split(/\s+/)),
+        qualifiers: rule.qualifiers,
+        exclude: rule.exclude ?? [],
+        pair: rule.pair,
+      });
+    }
+  }
+  c.names = new NameClassifier(nameSpecs, set.vocabulary);
+  return c;
+}
+
+function splitApi(api: string): [string, string] {
+  const i = api.indexOf(":");
+  return [api.slice(0, i).replace(/^node:/, ""), api.slice(i + 1)];
+}
+
+export function lookupApi(c: CompiledRules, path: string): RuleDef[] | undefined {
+  const exact = c.api.get(path);
+  if (c.apiWildcards.length === 0) return exact;
+  let out = exact;
+  for (const w of c.apiWildcards) {
+    if (path.startsWith(w.prefix) && path.endsWith(`:${w.member}`) && path.indexOf(":") === path.length - w.member.length - 1) {
+      out = out ? [...out, w.rule] : [w.rule];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import type { Finding, ScanError } from "../types.js";
+import { readSource } from "../parse/read-source.js";
+import { firstSyntaxError, parseSource } from "../parse/parse-source.js";
+import type { CompiledRules } from "./compiled-rules.js";
+import { walkFile, NODE_BUDGET, type DeferredType } from "./walk-file.js";
+import { toFindings } from "./to-findings.js";
+import { resolveDeferred, type TypeIndex } from "./resolve-deferred.js";
+
+export interface DetectOptions {
+  maxFileBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Detection {
+  findings: Finding[];
+  errors: ScanError[];
+  /** Sources of files that had findings, for suppression comments. */
+  texts: Map<string, string>;
+}
+
+export function detectFiles(root: string, files: string[], rules: CompiledRules, opts: DetectOptions = {}): Detection {
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  const texts = new Map<string, string>();
+  const types: TypeIndex = new Map();
+  const deferred: { file: string; items: DeferredType[]; sf: ReturnType<typeof parseSource> }[] = [];
+  files.forEach((file, i) => {
+    opts.onProgress?.(i, files.length);
+    const src = readSource(join(root, file), opts.maxFileBytes);
+    if ("skipped" in src) {
+      errors.push({ file, message: src.skipped });
+      return;
+    }
+    if (src.note) errors.push({ file, message: src.note });
+    try {
+      const sf = parseSource(file, src.text);
+      const syntax = firstSyntaxError(sf);
+      if (syntax) errors.push({ file, line: syntax.line, column: syntax.column, message: `syntax error: ${syntax.message} (the rest of the file was still scanned)` });
+      const d = walkFile(sf, rules);
+      if (d.truncated) errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
+      const found = toFindings(file, sf, d.hits);
+      if (found.length) texts.set(file, src.text);
+      findings.push(...found);
+      for (const [name, fields] of d.types) types.set(name, fields.map((f) => f.name));
+      if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
+    } catch (err) {
+      // Deep nesting overflows the parser's own recursion; the file is reported, the scan goes on.
+      const msg = err instanceof RangeError ? "skipped: nesting too deep to parse safely" : `skipped: internal error while scanning (${(err as Error).message})`;
+      errors.push({ file, message: msg });
+    }
+  });
+  opts.onProgress?.(files.length, files.length);
+  for (const d of deferred) {
+    const found = resolveDeferred(d.file, d.sf, d.items, types, rules);
+    if (found.length && !texts.has(d.file)) texts.set(d.file, d.sf.text);
+    findings.push(...found);
+  }
+  return { findings, errors, texts };
+}

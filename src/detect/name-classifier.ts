@@ -1,0 +1,150 @@
+import type { Confidence } from "../types.js";
+import { splitWords } from "./tokens.js";
+
+/** One compiled name rule: word sequences that name a category, and words that veto it. */
+export interface NameRuleSpec {
+  id: string;
+  category: string;
+  confidence: Confidence;
+  /** Word sequences, e.g. ["serial number"], ["sn"]. */
+  patterns: string[][];
+  /** When set, a match also needs one of these words before it (in the name or the owning object). */
+  qualifiers?: string[];
+  /** Words that, anywhere in the name, mean it is not this category. */
+  exclude: string[];
+  /** Two word sets that must both appear among sibling names (lat + lng). */
+  pair?: [string[], string[]];
+}
+
+export interface Vocabulary {
+  /** Abbreviations folded before matching, e.g. addr → address. */
+  normalize: Record<string, string>;
+  /** Words that veto every category (template, regex, is, valid, …). */
+  exclude: string[];
+  /** Words allowed after a match without changing its meaning (value, hash, …). */
+  tail: string[];
+}
+
+export interface NameMatch {
+  category: string;
+  rule: string;
+  confidence: Confidence;
+}
+
+interface Candidate {
+  spec: NameRuleSpec;
+  pattern: string[];
+}
+
+/**
+ * Classifies a name (identifier, key, property chain) into at most one category.
+ * The longest matching word sequence wins, so "emailAddress" is email, not postal-address.
+ */
+export class NameClassifier {
+  private readonly byFirstWord = new Map<string, Candidate[]>();
+  private readonly joined = new Map<string, Candidate>();
+  private readonly globalExclude: Set<string>;
+  private readonly tail: Set<string>;
+  private readonly cache = new Map<string, NameMatch | null>();
+  readonly pairs: NameRuleSpec[];
+  private readonly pairWords = new Set<string>();
+
+  constructor(private readonly specs: NameRuleSpec[], private readonly vocab: Vocabulary) {
+    this.globalExclude = new Set(vocab.exclude);
+    this.tail = new Set(vocab.tail);
+    for (const spec of specs) {
+      for (const pattern of spec.patterns) {
+        const first = pattern[0];
+        const list = this.byFirstWord.get(first) ?? [];
+        list.push({ spec, pattern });
+        this.byFirstWord.set(first, list);
+        // "macaddress", "serialnumber": one lower-case word that glues a pattern together.
+        if (pattern.length > 1) this.joined.set(pattern.join(""), { spec, pattern });
+      }
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
+    this.pairs = specs.filter((s) => s.pair);
+    for (const p of this.pairs) for (const w of [...p.pair![0], ...p.pair![1]]) this.pairWords.add(w);
+  }
+
+  words(name: string): string[] {
+    return splitWords(name).map((w) => this.vocab.normalize[w] ?? w);
+  }
+
+  /**
+   * @param name the identifier or key
+   * @param owner the object it belongs to (`device` in `device.name`), used as a qualifier
+   */
+  classify(name: string, owner?: string): NameMatch | null {
+    const key = owner ? `${owner}\u0000${name}` : name;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const result = this.compute(this.words(name), owner ? this.words(owner) : []);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /** Words of a name that take part in a pair rule (lat, lng …), for sibling checks. */
+  pairWord(name: string): string | undefined {
+    const w = this.words(name);
+    if (w.length !== 1) return undefined;
+    return this.pairWords.has(w[0]) ? w[0] : undefined;
+  }
+
+  /** Categories completed by pairs among sibling names (e.g. lat and lng in one object). */
+  pairsIn(words: Set<string>): NameMatch[] {
+    const out: NameMatch[] = [];
+    for (const p of this.pairs) {
+      const [a, b] = p.pair!;
+      if (a.some((w) => words.has(w)) && b.some((w) => words.has(w))) {
+        out.push({ category: p.category, rule: p.id, confidence: p.confidence });
+      }
+    }
+    return out;
+  }
+
+  private compute(words: string[], ownerWords: string[]): NameMatch | null {
+    if (words.length === 0 || words.length > 8) return null;
+    if (words.some((w) => this.globalExclude.has(w))) return null;
+    let best: { c: Candidate; start: number } | null = null;
+    for (let i = 0; i < words.length; i++) {
+      const list = this.byFirstWord.get(words[i]);
+      if (list) {
+        for (const c of list) {
+          if (!matchesAt(words, i, c.pattern)) continue;
+          if (!this.endsWell(words, i + c.pattern.length)) continue;
+          if (best && best.c.pattern.length >= c.pattern.length) continue;
+          if (!this.qualified(c.spec, words.slice(0, i), ownerWords)) continue;
+          if (c.spec.exclude.length && words.some((w) => c.spec.exclude.includes(w))) continue;
+          best = { c, start: i };
+        }
+      }
+      const glued = this.joined.get(words[i]);
+      if (glued && !best && this.endsWell(words, i + 1) && !glued.spec.exclude.some((w) => words.includes(w))) {
+        if (this.qualified(glued.spec, words.slice(0, i), ownerWords)) best = { c: glued, start: i };
+      }
+    }
+    if (!best) return null;
+    return { category: best.c.spec.category, rule: best.c.spec.id, confidence: best.c.spec.confidence };
+  }
+
+  /** After the match only "tail" words may follow: emailValue yes, emailTemplate no. */
+  private endsWell(words: string[], from: number): boolean {
+    for (let j = from; j < words.length; j++) if (!this.tail.has(words[j])) return false;
+    return true;
+  }
+
+  private qualified(spec: NameRuleSpec, before: string[], ownerWords: string[]): boolean {
+    if (!spec.qualifiers) return true;
+    const q = spec.qualifiers;
+    if (before.length > 0) return q.includes(before[before.length - 1]);
+    const last = ownerWords[ownerWords.length - 1];
+    return last !== undefined && q.includes(last);
+  }
+}
+
+function matchesAt(words: string[], i: number, pattern: string[]): boolean {
+  if (i + pattern.length > words.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (words[i + k] !== pattern[k]) return false;
+  return true;
+}

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import { ts } from "ts-morph";
+import type { Finding } from "../types.js";
+import type { Hit } from "./walk-file.js";
+
+const EVIDENCE_MAX = 160;
+
+export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
+  const text = sf.text.slice(node.getStart(sf), node.getEnd()).replace(/\s+/g, " ").trim();
+  return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text;
+}
+
+/** Turns one file's hits into findings, one per (rule, category, location). */
+export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const h of hits) {
+    const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
+    const key = `${h.rule.id}\u0000${h.category}\u0000${pos.line}\u0000${pos.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      id: "",
+      file,
+      line: pos.line + 1,
+      column: pos.character + 1,
+      category: h.category,
+      kind: h.kind,
+      rule: h.rule.id,
+      confidence: h.confidence,
+      evidence: evidenceOf(h.evidenceNode, sf),
+      symbol: h.symbol,
+      recipient: h.rule.recipient ?? null,
+      status: "unchecked",
+      activities: [],
+    });
+  }
+  return out;
+}
+
+/**
+ * Fingerprints leave line numbers out, so moving code does not change them; identical
+ * findings in one symbol are told apart by their order.
+ */
+export function assignFingerprints(findings: Finding[]): void {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    const base = [f.rule, f.file, f.category, f.kind, f.symbol ?? "", f.evidence].join("\u0000");
+    const n = counts.get(base) ?? 0;
+    counts.set(base, n + 1);
+    f.id = createHash("sha256").update(`${base}\u0000${n}`).digest("hex").slice(0, 20);
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+}

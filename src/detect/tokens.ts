@@ -1,0 +1,18 @@
+// Splits identifiers and key-like strings into lower-case words: camelCase, PascalCase,
+// snake_case, SCREAMING_CASE, kebab-case, dotted keys and digit boundaries all separate.
+const SPLIT = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+export function splitWords(name: string): string[] {
+  const out: string[] = [];
+  for (const part of name.split(/[^A-Za-z0-9]+/)) {
+    if (!part) continue;
+    const m = part.match(SPLIT);
+    if (m) for (const w of m) out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/** A string literal is treated as a key only when it looks like one (no spaces, short). */
+export function isKeyLike(text: string): boolean {
+  return text.length > 0 && text.length <= 64 && /^[A-Za-z_$][\w$.-]*$/.test(text);
+}

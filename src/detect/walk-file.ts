@@ -1,0 +1,304 @@
+import { ts } from "ts-morph";
+import type { Confidence, Kind } from "../types.js";
+import type { RuleDef } from "../config/rules-loader.js";
+import { NAMES } from "../config/rules-loader.js";
+import { type CompiledRules, lookupApi } from "./compiled-rules.js";
+import { apiPath, bindImport, bindVariable, chainText, unwrap, type Bindings } from "./api-paths.js";
+import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
+
+/** A raw detection, before positions and fingerprints are computed. */
+export interface Hit {
+  rule: RuleDef;
+  category: string;
+  kind: Kind;
+  confidence: Confidence;
+  node: ts.Node;
+  /** The expression shown as evidence (the whole call, not just the name inside it). */
+  evidenceNode: ts.Node;
+  symbol: string | null;
+}
+
+/** A parameter whose personal fields live in a class declared elsewhere (NestJS `@Body() dto: RegisterDto`). */
+export interface DeferredType {
+  rule: RuleDef;
+  typeName: string;
+  node: ts.Node;
+  symbol: string | null;
+}
+
+export interface FileDetections {
+  hits: Hit[];
+  deferred: DeferredType[];
+  /** Classes and interfaces declared here → their field names, for deferred lookups. */
+  types: Map<string, { name: string; node: ts.Node }[]>;
+  nodes: number;
+  truncated: boolean;
+}
+
+const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
+
+export const NODE_BUDGET = 3_000_000;
+
+/** One walk over one syntax tree; every rule is consulted through the compiled lookup tables. */
+export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetections {
+  const bindings: Bindings = new Map();
+  const out: FileDetections = { hits: [], deferred: [], types: new Map(), nodes: 0, truncated: false };
+  const symbols: string[] = [];
+  // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
+  const decorated = new Map<ts.Decorator, ts.Node>();
+  const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
+
+  const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
+    out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: symbol() });
+  };
+  const emitNames = (rule: RuleDef, names: NameHit[], evidenceNode: ts.Node) => {
+    const seen = new Set<string>();
+    for (const h of names) {
+      if (seen.has(h.category)) continue;
+      seen.add(h.category);
+      emit(rule, h.category, evidenceNode, evidenceNode, weaker(rule.confidence, h.confidence));
+    }
+  };
+  const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[]) => {
+    if (!list) return;
+    for (const rule of list) {
+      if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
+      if (rule.category === NAMES) emitNames(rule, collectNames(namesFrom(), rules), node);
+      else emit(rule, rule.category, node, node);
+    }
+  };
+
+  const visitCall = (n: ts.CallExpression | ts.NewExpression, parent: ts.Node) => {
+    const args = n.arguments ?? [];
+    const path = apiPath(n.expression, bindings, rules.globals);
+    const matched = path === null ? undefined : lookupApi(rules, path);
+    if (matched) {
+      if (ts.isDecorator(parent)) visitDecorator(matched, n, parent);
+      else apply(matched, n, () => args);
+    }
+    const callee = unwrap(n.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const methodRules = rules.methods.get(callee.name.text);
+      if (methodRules) {
+        const receiver = chainText(callee.expression);
+        if (receiver !== null) {
+          for (const { receiver: re, rule } of methodRules) {
+            if (matched?.some((r) => r.kind === rule.kind)) continue;
+            if (re.test(receiver)) apply([rule], n, () => args);
+          }
+        }
+      }
+    }
+  };
+
+  // A decorator's data is the thing it decorates: `@Body() dto: RegisterDto` collects the DTO's fields.
+  const visitDecorator = (matched: RuleDef[], call: ts.CallExpression | ts.NewExpression, deco: ts.Decorator) => {
+    const target = decorated.get(deco);
+    for (const rule of matched) {
+      if (rule.category !== NAMES) {
+        emit(rule, rule.category, target ?? call, target ?? call);
+        continue;
+      }
+      const args = call.arguments ?? [];
+      if (args.length > 0 && ts.isStringLiteralLike(args[0])) {
+        emitNames(rule, collectNames([args[0]], rules), target ?? call);
+        continue;
+      }
+      if (target && (ts.isParameter(target) || ts.isPropertyDeclaration(target))) {
+        const typeName = target.type && ts.isTypeReferenceNode(target.type) && ts.isIdentifier(target.type.typeName) ? target.type.typeName.text : null;
+        if (typeName) out.deferred.push({ rule, typeName, node: target, symbol: symbol() });
+        else if (target.type && ts.isTypeLiteralNode(target.type)) {
+          emitNames(rule, collectNames(target.type.members.map((m) => m.name).filter((x): x is ts.PropertyName => !!x), rules), target);
+        } else if (ts.isIdentifier(target.name)) emitNames(rule, collectNames([target.name], rules), target);
+      }
+    }
+  };
+
+  const visitAccess = (n: ts.PropertyAccessExpression | ts.ElementAccessExpression) => {
+    const path = apiPath(n, bindings, rules.globals);
+    if (path !== null) {
+      const matched = lookupApi(rules, path);
+      if (matched) for (const rule of matched) if (rule.category !== NAMES) emit(rule, rule.category, n, n);
+    }
+    const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : null;
+    if (name === null) return;
+    const owner = chainText(n.expression);
+    if (owner === null) return;
+    // req.ip, req.socket.remoteAddress
+    if (rules.requestMembers.size) {
+      const dot = owner.indexOf(".");
+      const root = dot < 0 ? owner : owner.slice(0, dot);
+      if (rules.requestObjects.has(root) || rules.requestObjects.has(owner)) {
+        const rest = dot < 0 ? name : `${owner.slice(dot + 1)}.${name}`;
+        for (const rule of rules.requestMembers.get(rest) ?? []) if (rule.request!.objects.some((o) => o === root || o === owner)) emit(rule, rule.category, n, n);
+      }
+    }
+    // req.body.email
+    const lastDot = owner.lastIndexOf(".");
+    if (lastDot > 0) {
+      const obj = owner.slice(0, lastDot);
+      const prop = owner.slice(lastDot + 1);
+      for (const rule of rules.requestProperties.get(prop) ?? []) {
+        if (rule.request!.objects.includes(obj)) emitNames(rule, namesOf(name, n), n);
+      }
+    }
+  };
+  const namesOf = (name: string, node: ts.Node): NameHit[] => {
+    const m = rules.names.classify(name);
+    return m ? [{ ...m, node, name }] : [];
+  };
+
+  // const { email, password } = req.body;   const { ip } = req;
+  const visitDestructure = (decl: ts.VariableDeclaration) => {
+    if (!decl.initializer || !ts.isObjectBindingPattern(decl.name)) return;
+    const from = chainText(decl.initializer);
+    if (from === null) return;
+    const keys = decl.name.elements.map((el) => (el.propertyName ? propertyKey(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : null));
+    const lastDot = from.lastIndexOf(".");
+    if (lastDot > 0) {
+      for (const rule of rules.requestProperties.get(from.slice(lastDot + 1)) ?? []) {
+        if (!rule.request!.objects.includes(from.slice(0, lastDot))) continue;
+        const els = (decl.name as ts.ObjectBindingPattern).elements;
+        const hits = keys.flatMap((k, i) => (k ? namesOf(k, els[i]) : []));
+        emitNames(rule, hits, decl);
+      }
+    }
+    if (rules.requestObjects.has(from)) {
+      for (const k of keys) for (const rule of (k && rules.requestMembers.get(k)) || []) emit(rule, rule.category, decl, decl);
+    }
+  };
+
+  const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string) => {
+    const name = ts.isIdentifier(attr.name) ? attr.name.text : attr.name.name.text;
+    const list = rules.jsx.get(name);
+    if (!list) return;
+    const value = jsxStringValue(attr);
+    if (value === null) return;
+    for (const rule of list) {
+      const spec = rule.jsx!;
+      if (spec.elements && !new RegExp(spec.elements).test(tag)) continue;
+      if (spec.values) {
+        const cat = spec.values[value] ?? spec.values[value.toLowerCase()];
+        if (cat) emit(rule, cat, attr, attr);
+      } else if (spec.names) emitNames(rule, namesOf(value, attr), attr);
+    }
+  };
+
+  const visitField = (kind: "type-field" | "class-field", member: ts.Node, name: ts.PropertyName | undefined, owner: string | null) => {
+    if (!name) return;
+    const key = propertyKey(name);
+    if (key === null) return;
+    if (owner) {
+      const fields = out.types.get(owner) ?? [];
+      fields.push({ name: key, node: member });
+      out.types.set(owner, fields);
+    }
+    const list = rules.syntax.get(kind);
+    if (list) for (const rule of list) emitNames(rule, namesOf(key, member), member);
+  };
+
+  const visit = (n: ts.Node, parent: ts.Node): void => {
+    if (++out.nodes > NODE_BUDGET) {
+      out.truncated = true;
+      return;
+    }
+    let pushed = false;
+    switch (n.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        bindImport(n as ts.ImportDeclaration, bindings);
+        return;
+      case ts.SyntaxKind.VariableDeclaration: {
+        const d = n as ts.VariableDeclaration;
+        bindVariable(d, bindings, rules.globals);
+        visitDestructure(d);
+        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) {
+          symbols.push(d.name.text);
+          pushed = true;
+        }
+        break;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.ClassDeclaration: {
+        const named = n as ts.FunctionDeclaration | ts.MethodDeclaration | ts.ClassDeclaration;
+        const nm = named.name && (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) ? named.name.text : null;
+        if (nm) {
+          const cls = n.kind === ts.SyntaxKind.MethodDeclaration && ts.isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
+          symbols.push(cls + nm);
+          pushed = true;
+        }
+        break;
+      }
+      case ts.SyntaxKind.Decorator:
+        decorated.set(n as ts.Decorator, parent);
+        break;
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression:
+        visitCall(n as ts.CallExpression, parent);
+        break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        // The callee of a call is judged as a call; an assignment target is not collection.
+        if (!((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === n) && !isAssignmentTarget(n, parent)) {
+          visitAccess(n as ts.PropertyAccessExpression);
+        }
+        break;
+      case ts.SyntaxKind.JsxSelfClosingElement:
+      case ts.SyntaxKind.JsxOpeningElement: {
+        const el = n as ts.JsxOpeningLikeElement;
+        const tag = el.tagName.getText(sf);
+        for (const a of el.attributes.properties) if (ts.isJsxAttribute(a)) visitJsxAttribute(a, tag);
+        break;
+      }
+      case ts.SyntaxKind.PropertySignature:
+        if (ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent)) {
+          const owner = ts.isInterfaceDeclaration(parent) ? parent.name.text : null;
+          visitField("type-field", n, (n as ts.PropertySignature).name, owner);
+        }
+        break;
+      case ts.SyntaxKind.PropertyDeclaration:
+        if (ts.isClassDeclaration(parent)) visitField("class-field", n, (n as ts.PropertyDeclaration).name, parent.name?.text ?? null);
+        break;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
+        const list = rules.strings.size ? rules.strings.get((n as ts.StringLiteral).text.toLowerCase()) : undefined;
+        if (list && !ts.isImportDeclaration(parent) && !ts.isLiteralTypeNode(parent)) for (const rule of list) emit(rule, rule.category, n, parent);
+        return;
+      }
+    }
+    ts.forEachChild(n, (c) => visit(c, n));
+    if (pushed) symbols.pop();
+  };
+  ts.forEachChild(sf, (c) => visit(c, sf));
+  // Type aliases of object types count as declared shapes too.
+  return out;
+}
+
+function isAssignmentTarget(n: ts.Node, parent: ts.Node): boolean {
+  return ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+function argsHave(node: ts.Node, keys: string[]): boolean {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  for (const a of node.arguments ?? []) {
+    const arg = unwrap(a);
+    if (!ts.isObjectLiteralExpression(arg)) continue;
+    for (const p of arg.properties) {
+      const key = p.name ? propertyKey(p.name) : null;
+      if (key === null || !keys.includes(key)) continue;
+      if (ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.FalseKeyword) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+
+function jsxStringValue(attr: ts.JsxAttribute): string | null {
+  const init = attr.initializer;
+  if (!init) return null;
+  if (ts.isStringLiteral(init)) return init.text;
+  if (ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) return init.expression.text;
+  return null;
+}

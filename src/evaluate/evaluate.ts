@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import type { Finding, UnusedDeclaration } from "../types.js";
+import type { Manifest } from "../config/load-manifest.js";
+import type { Taxonomy } from "../config/categories.js";
+
+/**
+ * SPEC §4: a finding is declared when an activity whose code covers its file lists its
+ * category; an activity's declaration is unused when no finding of it lies in its code.
+ * Suppressed findings keep their status; they still count as "seen" for unused checks.
+ */
+export function evaluate(findings: Finding[], manifest: Manifest | null, root: string, taxonomy: Taxonomy): UnusedDeclaration[] {
+  if (!manifest) {
+    for (const f of findings) if (f.status !== "suppressed") f.status = "unchecked";
+    return [];
+  }
+  const seen = new Map<string, Set<string>>(); // activity → categories found in its code
+  const coverCache = new Map<string, string[]>(); // file → activities covering it
+  for (const f of findings) {
+    let covering = coverCache.get(f.file);
+    if (!covering) {
+      const abs = join(root, f.file);
+      covering = manifest.view.activities.filter((a) => manifest.covers(a, abs)).map((a) => a.id);
+      coverCache.set(f.file, covering);
+    }
+    const declaring = covering.filter((id) => manifest.view.activities.find((a) => a.id === id)!.data.includes(f.category));
+    f.activities = declaring;
+    if (f.status !== "suppressed") f.status = declaring.length ? "declared" : "undeclared";
+    for (const id of covering) {
+      const s = seen.get(id) ?? new Set<string>();
+      s.add(f.category);
+      seen.set(id, s);
+    }
+  }
+  const unused: UnusedDeclaration[] = [];
+  for (const a of manifest.view.activities) {
+    const found = seen.get(a.id) ?? new Set<string>();
+    const reported = new Set<string>();
+    for (const term of a.declared) {
+      const ids = taxonomy.resolve(term) ?? [];
+      if (ids.some((id) => found.has(id))) continue;
+      // A group is one declaration: unused only if none of its members is found.
+      const group = taxonomy.groups.find((g) => g.id === term.toLowerCase());
+      const label = group ? group.id : ids[0];
+      if (!reported.has(label)) {
+        reported.add(label);
+        unused.push({ activity: a.id, category: label });
+      }
+    }
+  }
+  return unused.sort((x, y) => (x.activity < y.activity ? -1 : x.activity > y.activity ? 1 : x.category < y.category ? -1 : x.category > y.category ? 1 : 0));
+}

@@ -1,0 +1,12 @@
+import type { ScanResult } from "../types.js";
+
+export const FAIL_ON = ["undeclared", "unused", "none"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** SPEC §1: 0 when nothing at or above --fail-on, 1 for violations. (2 is for usage errors.) */
+export function exitCodeFor(result: ScanResult, failOn: FailOn): number {
+  if (failOn === "none" || result.manifest === null) return 0;
+  if (result.summary.undeclared > 0) return 1;
+  if (failOn === "unused" && result.summary.unused > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,17 @@
+import type { ScanResult } from "../types.js";
+import { renderJson } from "./json.js";
+import { renderText } from "./text.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderSarif } from "./sarif.js";
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+/** Format name → pure reporter. Only the CLI writes anywhere. */
+export const FORMATS: Record<string, (r: ScanResult, o: RenderOptions) => string> = {
+  text: (r, o) => renderText(r, o),
+  json: (r) => renderJson(r),
+  sarif: (r) => renderSarif(r),
+  markdown: (r) => renderMarkdown(r),
+};

@@ -1,0 +1,108 @@
+import { existsSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import type { ScanResult, Finding } from "./types.js";
+import { loadTaxonomy } from "./config/categories.js";
+import { loadRuleSet, type RuleSet } from "./config/rules-loader.js";
+import { loadManifest, type Manifest } from "./config/load-manifest.js";
+import { ConfigError } from "./config/config-error.js";
+import { toolVersion } from "./config/package-paths.js";
+import { discoverFiles } from "./discover/discover-files.js";
+import { compileRules } from "./detect/compiled-rules.js";
+import { detectFiles } from "./detect/detect-files.js";
+import { assignFingerprints, compareFindings } from "./detect/to-findings.js";
+import { evaluate } from "./evaluate/evaluate.js";
+import { gitInfo } from "./discover/git-info.js";
+
+export interface ScanOptions {
+  dir: string;
+  /** Explicit manifest path; otherwise <dir>/privacy-manifest.yml when it exists. */
+  manifest?: string;
+  /** Skip the manifest even if one exists (init uses this). */
+  noManifest?: boolean;
+  rules?: string[];
+  /** Include node_modules, build output and .gitignored files. */
+  all?: boolean;
+  maxFileBytes?: number;
+  cwd?: string;
+  onProgress?: (done: number, total: number) => void;
+  /** Post-detection step (suppressions, baseline) run before evaluation. */
+  postDetect?: (findings: Finding[], texts: Map<string, string>, result: ScanResult) => void;
+}
+
+export const MANIFEST_NAME = "privacy-manifest.yml";
+
+/** discover → parse → detect → evaluate. Throws ConfigError for anything the user must fix. */
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const started = Date.now();
+  const cwd = opts.cwd ?? process.cwd();
+  const root = resolve(cwd, opts.dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new ConfigError(`cannot scan "${opts.dir}": not a directory`, undefined, undefined, undefined, "Pass the folder of the app to audit.");
+  }
+  const taxonomy = loadTaxonomy();
+  const manifest = loadManifestFor(opts, root, cwd, taxonomy);
+  const ruleDirs = [...(opts.rules ?? [])];
+  for (const r of manifest?.audit.rules ?? []) ruleDirs.push(resolve(manifest!.dir, r));
+  const ruleSet: RuleSet = loadRuleSet(taxonomy, ruleDirs, cwd);
+  const compiled = compileRules(ruleSet);
+
+  const scopeFromManifest = (globs: string[] | undefined) =>
+    globs?.map((g) => relative(root, join(manifest!.dir, g)).split("\\").join("/") || g);
+  const files = await discoverFiles(root, {
+    include: scopeFromManifest(manifest?.audit.include),
+    exclude: scopeFromManifest(manifest?.audit.exclude),
+    all: opts.all,
+  });
+  const detection = detectFiles(root, files, compiled, { maxFileBytes: opts.maxFileBytes, onProgress: opts.onProgress });
+  const findings = detection.findings.sort(compareFindings);
+  assignFingerprints(findings);
+
+  const result: ScanResult = {
+    schemaVersion: 1,
+    tool: { name: "policytrace", version: toolVersion },
+    manifest: manifest ? relative(root, resolve(cwd, manifest.view.path)).split("\\").join("/") : null,
+    findings,
+    unused: [],
+    errors: detection.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    summary: { files: files.length, findings: 0, declared: 0, undeclared: 0, suppressed: 0, unused: 0, errors: 0, durationMs: 0 },
+    context: {
+      root,
+      manifest: manifest?.view ?? null,
+      rules: ruleSet.rules.map((r) => ({ id: r.id, category: r.category, kind: r.kind, confidence: r.confidence, description: r.description ?? "", recipient: r.recipient })),
+      categories: taxonomy.categories,
+      staleSuppressions: [],
+      staleBaseline: [],
+      startedAt: new Date(started).toISOString(),
+      git: gitInfo(root),
+    },
+  };
+  opts.postDetect?.(findings, detection.texts, result);
+  result.unused = evaluate(findings, manifest, root, taxonomy);
+  summarise(result, started);
+  return result;
+}
+
+export function summarise(result: ScanResult, started: number): void {
+  const count = (s: string) => result.findings.filter((f) => f.status === s).length;
+  result.summary = {
+    files: result.summary.files,
+    findings: result.findings.length,
+    declared: count("declared"),
+    undeclared: count("undeclared"),
+    suppressed: count("suppressed"),
+    unused: result.unused.length,
+    errors: result.errors.length,
+    durationMs: Date.now() - started,
+  };
+}
+
+function loadManifestFor(opts: ScanOptions, root: string, cwd: string, taxonomy: ReturnType<typeof loadTaxonomy>): Manifest | null {
+  if (opts.noManifest) return null;
+  if (opts.manifest) {
+    const abs = resolve(cwd, opts.manifest);
+    if (!existsSync(abs)) throw new ConfigError(`manifest not found: ${opts.manifest}`, undefined, undefined, undefined, "Check --manifest, or run `policytrace init` to write one.");
+    return loadManifest(abs, taxonomy, relative(cwd, abs) || basename(abs));
+  }
+  const implicit = join(root, MANIFEST_NAME);
+  return existsSync(implicit) ? loadManifest(implicit, taxonomy, relative(cwd, implicit) || MANIFEST_NAME) : null;
+}
