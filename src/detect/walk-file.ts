@@ -297,8 +297,10 @@ function argsHave(node: ts.Node, keys: string[]): boolean {
 
 function jsxStringValue(attr: ts.JsxAttribute): string | null {
   const init = attr.initializer;
-  if (!init) return null;
+  // <TextInput secureTextEntry /> and secureTextEntry={true} both mean "true".
+  if (!init) return "true";
   if (ts.isStringLiteral(init)) return init.text;
+  if (ts.isJsxExpression(init) && init.expression?.kind === ts.SyntaxKind.TrueKeyword) return "true";
   if (ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) return init.expression.text;
   return null;
 }

@@ -5,8 +5,6 @@ export interface TextOptions {
   color: boolean;
 }
 
-const STATUS_ORDER = ["undeclared", "unchecked", "declared", "suppressed"] as const;
-
 /** Human output: findings grouped by file, then unused declarations, errors and a one-line verdict. */
 export function renderText(result: ScanResult, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -48,11 +46,11 @@ function formatFinding(f: Finding, c: ChalkInstance, checked: boolean): string {
 
 function verdict(r: ScanResult, c: ChalkInstance): string {
   const s = r.summary;
-  const counts = STATUS_ORDER.filter((k) => k !== "unchecked" || !r.manifest)
-    .map((k) => `${k === "unchecked" ? s.findings - s.suppressed : s[k as "declared"]} ${k === "unchecked" ? "found" : k}`)
-    .join(", ");
-  const tail = `${s.files} files, ${counts}, ${s.unused} unused declarations, ${s.errors} notes, ${(s.durationMs / 1000).toFixed(1)}s`;
-  if (!r.manifest) return `${c.cyan.bold("Inventory")} (no manifest): ${s.findings} collection points in ${tail}. Run \`policytrace init\` to start a manifest.`;
-  if (s.undeclared > 0) return `${c.red.bold(`✖ ${s.undeclared} undeclared collection point${s.undeclared === 1 ? "" : "s"}`)} — ${tail}`;
-  return `${c.green.bold("✔ All collection is declared")} — ${tail}`;
+  const notes = `${s.files} files, ${s.errors} note${s.errors === 1 ? "" : "s"}, ${(s.durationMs / 1000).toFixed(1)}s`;
+  if (!r.manifest) {
+    return `${c.cyan.bold("Inventory")} (no manifest): ${s.findings} collection point${s.findings === 1 ? "" : "s"} — ${notes}. Run \`policytrace init\` to start a privacy-manifest.yml.`;
+  }
+  const counts = `${s.declared} declared, ${s.undeclared} undeclared, ${s.suppressed} suppressed, ${s.unused} unused declaration${s.unused === 1 ? "" : "s"}`;
+  if (s.undeclared > 0) return `${c.red.bold(`✖ ${s.undeclared} undeclared collection point${s.undeclared === 1 ? "" : "s"}`)} — ${counts}; ${notes}`;
+  return `${c.green.bold("✔ All collection is declared")} — ${counts}; ${notes}`;
 }

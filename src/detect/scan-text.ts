@@ -1,0 +1,14 @@
+import type { Finding } from "../types.js";
+import { parseSource } from "../parse/parse-source.js";
+import type { CompiledRules } from "./compiled-rules.js";
+import { walkFile } from "./walk-file.js";
+import { toFindings } from "./to-findings.js";
+import { resolveDeferred } from "./resolve-deferred.js";
+
+/** Scans one in-memory source (rule fixtures, property tests), types resolved within the file. */
+export function scanText(file: string, text: string, rules: CompiledRules): Finding[] {
+  const sf = parseSource(file, text);
+  const d = walkFile(sf, rules);
+  const types = new Map([...d.types].map(([k, v]) => [k, v.map((f) => f.name)]));
+  return [...toFindings(file, sf, d.hits), ...resolveDeferred(file, sf, d.deferred, types, rules)];
+}
