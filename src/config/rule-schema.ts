@@ -14,6 +14,7 @@ export const ruleFileSchema = {
         normalize: { type: "object", additionalProperties: { type: "string" } },
         exclude: stringList,
         tail: stringList,
+        opaque: stringList,
       },
     },
     rules: {
@@ -35,7 +36,7 @@ export const ruleFileSchema = {
             type: "object",
             additionalProperties: false,
             required: ["names", "receiver"],
-            properties: { names: stringList, receiver: { type: "string" } },
+            properties: { names: stringList, receiver: { type: "string" }, firstArg: { type: "string" } },
           },
           request: {
             type: "object",
@@ -55,6 +56,7 @@ export const ruleFileSchema = {
             },
           },
           strings: stringList,
+          calls: stringList,
           syntax: { type: "array", items: { enum: ["type-field", "class-field"] }, minItems: 1 },
           names: stringList,
           qualifiers: stringList,
@@ -75,4 +77,4 @@ export const ruleFileSchema = {
 } as const;
 
 /** Exactly one of these says how a rule matches. */
-export const MATCHERS = ["api", "method", "request", "jsx", "strings", "syntax", "names", "pair"] as const;
+export const MATCHERS = ["api", "method", "request", "jsx", "strings", "calls", "syntax", "names", "pair"] as const;

@@ -24,10 +24,12 @@ export interface RuleDef {
   recipient?: string;
   api?: string[];
   argsHave?: string[];
-  method?: { names: string[]; receiver: string };
+  method?: { names: string[]; receiver: string; firstArg?: string };
   request?: { objects: string[]; members?: string[]; properties?: string[] };
   jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string };
   strings?: string[];
+  /** First word of a called function's name: saveUser(…), createSession(…). */
+  calls?: string[];
   syntax?: ("type-field" | "class-field")[];
   names?: string[];
   qualifiers?: string[];
@@ -52,7 +54,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const files = [...ruleFiles(builtinRulesDir, true)];
   for (const dir of extraDirs) files.push(...ruleFiles(resolve(cwd, dir), false));
   const rules: RuleDef[] = [];
-  const vocabulary: Vocabulary = { normalize: {}, exclude: [], tail: [] };
+  const vocabulary: Vocabulary = { normalize: {}, exclude: [], tail: [], opaque: [] };
   const seen = new Map<string, string>();
   for (const path of files) {
     const display = relative(cwd, path) || path;
@@ -66,6 +68,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       Object.assign(vocabulary.normalize, data.vocabulary.normalize ?? {});
       vocabulary.exclude.push(...(data.vocabulary.exclude ?? []));
       vocabulary.tail.push(...(data.vocabulary.tail ?? []));
+      vocabulary.opaque.push(...(data.vocabulary.opaque ?? []));
     }
     (data.rules ?? []).forEach((raw, i) => {
       const rule: RuleDef = { ...raw, file: display };
@@ -116,8 +119,8 @@ function checkRule(file: YamlFile, rule: RuleDef, i: number, taxonomy: Taxonomy)
     throw file.error(at("kind"), `rule "${rule.id}": kind "name" goes with "names" or "pair", and only with them`);
   }
   if (rule.category === NAMES) {
-    if (!(rule.api || rule.method || rule.syntax || rule.request?.properties || rule.jsx?.names)) {
-      throw file.error(at("category"), `rule "${rule.id}": category "names" needs a matcher with arguments (api, method, syntax, request.properties, jsx.names)`);
+    if (!(rule.api || rule.method || rule.calls || rule.syntax || rule.request?.properties || rule.jsx?.names)) {
+      throw file.error(at("category"), `rule "${rule.id}": category "names" needs a matcher with arguments (api, method, calls, syntax, request.properties, jsx.names)`);
     }
   } else if (!taxonomy.byId.has(rule.category)) {
     const hint = suggestion(rule.category, [...taxonomy.byId.keys()]) || "Run `policytrace categories` for the ids.";
@@ -134,6 +137,7 @@ function checkRule(file: YamlFile, rule: RuleDef, i: number, taxonomy: Taxonomy)
     }
   }
   checkRegex(file, at("method", "receiver"), rule.method?.receiver, rule.id);
+  checkRegex(file, at("method", "firstArg"), rule.method?.firstArg, rule.id);
   checkRegex(file, at("jsx", "elements"), rule.jsx?.elements, rule.id);
 }
 

@@ -45,6 +45,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): N
     }
     if (ts.isPropertyAssignment(n)) {
       const key = propertyKey(n.name);
+      if (key !== null && rules.opaque.has(key)) return;
       if (key !== null) classify(key, n.name);
       visit(n.initializer);
       return;

@@ -12,7 +12,9 @@ export interface CompiledRules {
   apiWildcards: { prefix: string; member: string; rule: RuleDef }[];
   /** Root names of global APIs (navigator, console …): the only free identifiers worth resolving. */
   globals: Set<string>;
-  methods: Map<string, { receiver: RegExp; rule: RuleDef }[]>;
+  methods: Map<string, { receiver: RegExp; firstArg?: RegExp; rule: RuleDef }[]>;
+  calls: Map<string, RuleDef[]>;
+  opaque: Set<string>;
   requestObjects: Set<string>;
   requestMembers: Map<string, RuleDef[]>;
   requestProperties: Map<string, RuleDef[]>;
@@ -35,6 +37,8 @@ export function compileRules(set: RuleSet): CompiledRules {
     apiWildcards: [],
     globals: new Set(),
     methods: new Map(),
+    calls: new Map(),
+    opaque: new Set(set.vocabulary.opaque),
     requestObjects: new Set(),
     requestMembers: new Map(),
     requestProperties: new Map(),
@@ -55,7 +59,11 @@ export function compileRules(set: RuleSet): CompiledRules {
     }
     if (rule.method) {
       const receiver = new RegExp(rule.method.receiver, "i");
-      for (const m of rule.method.names) push(c.methods, m, { receiver, rule });
+      const firstArg = rule.method.firstArg ? new RegExp(rule.method.firstArg) : undefined;
+      for (const m of rule.method.names) push(c.methods, m, { receiver, firstArg, rule });
+    }
+    for (const w of rule.calls ?? []) push(c.calls, w.toLowerCase(), rule);
+    {
     }
     if (rule.request) {
       for (const o of rule.request.objects) c.requestObjects.add(o);

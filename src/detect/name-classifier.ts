@@ -23,6 +23,8 @@ export interface Vocabulary {
   exclude: string[];
   /** Words allowed after a match without changing its meaning (value, hash, …). */
   tail: string[];
+  /** Object keys whose values are not the data itself (an ORM `select`, a query `orderBy`). */
+  opaque: string[];
 }
 
 export interface NameMatch {

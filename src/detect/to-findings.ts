@@ -6,7 +6,9 @@ import type { Hit } from "./walk-file.js";
 const EVIDENCE_MAX = 160;
 
 export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
-  const text = sf.text.slice(node.getStart(sf), node.getEnd()).replace(/\s+/g, " ").trim();
+  const start = node.getStart(sf);
+  // A bare string ('x-forwarded-for') says little; its line says what is done with it.
+  const text = (ts.isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd())).replace(/\s+/g, " ").trim();
   return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text;
 }
 
@@ -54,4 +56,10 @@ export function assignFingerprints(findings: Finding[]): void {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+}
+
+function lineAround(text: string, pos: number): string {
+  const from = text.lastIndexOf("\n", pos - 1) + 1;
+  const to = text.indexOf("\n", pos);
+  return text.slice(from, to < 0 ? text.length : to);
 }

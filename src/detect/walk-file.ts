@@ -47,6 +47,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const symbols: string[] = [];
   // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
   const decorated = new Map<ts.Decorator, ts.Node>();
+  const stringParents = new Set<ts.Node>();
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
 
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
@@ -78,17 +79,28 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       else apply(matched, n, () => args);
     }
     const callee = unwrap(n.expression);
+    let methodMatched = false;
     if (ts.isPropertyAccessExpression(callee)) {
       const methodRules = rules.methods.get(callee.name.text);
       if (methodRules) {
         const receiver = chainText(callee.expression);
         if (receiver !== null) {
-          for (const { receiver: re, rule } of methodRules) {
+          for (const { receiver: re, firstArg, rule } of methodRules) {
             if (matched?.some((r) => r.kind === rule.kind)) continue;
-            if (re.test(receiver)) apply([rule], n, () => args);
+            if (!re.test(receiver)) continue;
+            if (firstArg && !(args.length > 0 && firstArg.test(leadingText(args[0])))) continue;
+            methodMatched = true;
+            apply([rule], n, () => args);
           }
         }
       }
+    }
+    // saveUser({ email }), this.repo.createSession(...): the called function's own name is the last resort.
+    if (!matched && !methodMatched && rules.calls.size && args.length) {
+      const fname = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      const first = fname ? firstWord(fname) : null;
+      const list = first ? rules.calls.get(first) : undefined;
+      if (list) apply(list, n, () => args);
     }
   };
 
@@ -263,7 +275,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
         const list = rules.strings.size ? rules.strings.get((n as ts.StringLiteral).text.toLowerCase()) : undefined;
-        if (list && !ts.isImportDeclaration(parent) && !ts.isLiteralTypeNode(parent)) for (const rule of list) emit(rule, rule.category, n, parent);
+        if (list && !ts.isImportDeclaration(parent) && !ts.isLiteralTypeNode(parent) && !stringParents.has(parent)) {
+          // A list of proxy headers is one collection point, not one per header.
+          if (ts.isArrayLiteralExpression(parent)) stringParents.add(parent);
+          for (const rule of list) emit(rule, rule.category, n, n);
+        }
         return;
       }
     }
@@ -273,6 +289,18 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   ts.forEachChild(sf, (c) => visit(c, sf));
   // Type aliases of object types count as declared shapes too.
   return out;
+}
+
+function firstWord(name: string): string | null {
+  const m = /^[_$]*([a-z]+|[A-Z][a-z]*)/.exec(name);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The literal start of an argument: a string, or a template's head (`/users/${id}` → "/users/"). */
+function leadingText(e: ts.Expression): string {
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text;
+  return "";
 }
 
 function isAssignmentTarget(n: ts.Node, parent: ts.Node): boolean {

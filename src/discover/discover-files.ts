@@ -14,6 +14,12 @@ export const DEFAULT_EXCLUDES = [
   "**/.expo/**",
   "**/.git/**",
   "**/vendor/**",
+  // Tests, stories and mocks describe data; they do not collect it from anyone.
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/__tests__/**",
+  "**/__mocks__/**",
+  "**/*.stories.*",
   "**/*.min.js",
   "**/*.bundle.js",
 ];
