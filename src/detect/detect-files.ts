@@ -15,7 +15,7 @@ export interface DetectOptions {
 export interface Detection {
   findings: Finding[];
   errors: ScanError[];
-  /** Sources of files that had findings, for suppression comments. */
+  /** Sources of files that had findings or suppression comments, for src/suppress. */
   texts: Map<string, string>;
 }
 
@@ -40,7 +40,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       const d = walkFile(sf, rules);
       if (d.truncated) errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
       const found = toFindings(file, sf, d.hits);
-      if (found.length) texts.set(file, src.text);
+      if (found.length || src.text.includes("policytrace-ignore")) texts.set(file, src.text); // stale suppressions too
       findings.push(...found);
       for (const [name, fields] of d.types) types.set(name, fields.map((f) => f.name));
       if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
