@@ -25,8 +25,10 @@ export interface ScanOptions {
   maxFileBytes?: number;
   cwd?: string;
   onProgress?: (done: number, total: number) => void;
-  /** Post-detection step (suppressions, baseline) run before evaluation. */
+  /** Post-detection step (inline suppression comments) run before evaluation. */
   postDetect?: (findings: Finding[], texts: Map<string, string>, result: ScanResult) => void;
+  /** Post-evaluation step (baseline: it accepts only what is still undeclared) run before the summary. */
+  postEvaluate?: (result: ScanResult) => void;
 }
 
 export const MANIFEST_NAME = "privacy-manifest.yml";
@@ -78,6 +80,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   };
   opts.postDetect?.(findings, detection.texts, result);
   result.unused = evaluate(findings, manifest, root, taxonomy);
+  opts.postEvaluate?.(result);
   summarise(result, started);
   return result;
 }

@@ -11,13 +11,16 @@ export interface NameHit extends NameMatch {
 // A sink's arguments can hold a whole callback; personal names in it are not what the
 // sink receives, and walking it again would cost time. So: no function bodies, and a cap.
 const MAX_NODES = 400;
+const CONSTANT = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
 
 /** Personal-data names inside the given expressions (object keys, identifiers, property chains, key-like strings). */
 export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): NameHit[] {
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
   let budget = MAX_NODES;
-  const classify = (name: string, node: ts.Node, owner?: string) => {
+  const classify = (name: string, node: ts.Node, owner?: string, isReference = false) => {
+    // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
+    if (isReference && CONSTANT.test(name)) return;
     const m = rules.names.classify(name, owner);
     if (m) hits.push({ ...m, node, name });
     else {
@@ -29,11 +32,11 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): N
     if (--budget < 0) return;
     if (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isClassExpression(n)) return;
     if (ts.isIdentifier(n)) {
-      classify(n.text, n);
+      classify(n.text, n, undefined, true);
       return;
     }
     if (ts.isPropertyAccessExpression(n)) {
-      classify(n.name.text, n, ownerName(n.expression));
+      classify(n.name.text, n, ownerName(n.expression), true);
       visitObject(n.expression);
       return;
     }

@@ -96,7 +96,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       }
     }
     // saveUser({ email }), this.repo.createSession(...): the called function's own name is the last resort.
-    if (!matched && !methodMatched && rules.calls.size && args.length) {
+    // Only plain calls of camelCase functions: `new PostHog()` and `Post()` are constructors, not actions.
+    if (!matched && !methodMatched && rules.calls.size && args.length && ts.isCallExpression(n)) {
       const fname = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
       const first = fname ? firstWord(fname) : null;
       const list = first ? rules.calls.get(first) : undefined;
@@ -292,7 +293,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
 }
 
 function firstWord(name: string): string | null {
-  const m = /^[_$]*([a-z]+|[A-Z][a-z]*)/.exec(name);
+  const m = /^[_$]*([a-z]+)/.exec(name);
   return m ? m[1].toLowerCase() : null;
 }
 

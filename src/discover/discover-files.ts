@@ -17,6 +17,16 @@ export const DEFAULT_EXCLUDES = [
   // Tests, stories and mocks describe data; they do not collect it from anyone.
   "**/*.test.*",
   "**/*.spec.*",
+  "**/*[-_]spec.*",
+  "**/*.e2e.*",
+  "**/test/**",
+  "**/tests/**",
+  "**/e2e/**",
+  "**/cypress/**",
+  // Seed data and migrations are fixtures and table definitions, not collection.
+  "**/seeds/**",
+  "**/seed/**",
+  "**/migrations/**",
   "**/__tests__/**",
   "**/__mocks__/**",
   "**/*.stories.*",

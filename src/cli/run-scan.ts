@@ -1,0 +1,56 @@
+// The scan as every command runs it: shared flags, inline suppressions and progress.
+
+import type { Command } from "commander";
+import { loadTaxonomy } from "../config/categories.js";
+import { ConfigError } from "../config/config-error.js";
+import { scan, type ScanOptions } from "../run.js";
+import type { ScanResult } from "../types.js";
+import { applyInlineSuppressions } from "../suppress/inline-suppressions.js";
+import { createProgress, progressWanted } from "./progress.js";
+import type { Io } from "./io.js";
+
+export interface ScanFlags {
+  manifest?: string;
+  rules: string[];
+  all?: boolean;
+  maxFileSize: number;
+  quiet?: boolean;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** The flags that decide what is found; `init` has no --manifest (it writes one). */
+export function addScanFlags(cmd: Command, withManifest = true): Command {
+  if (withManifest) cmd.option("--manifest <file>", "manifest path (default: <dir>/privacy-manifest.yml if it exists)");
+  return cmd
+    .option("--rules <dir>", "extra rule files (repeatable)", collect, [])
+    .option("--all", "also scan node_modules, build output and .gitignored files")
+    .option("--max-file-size <kb>", "skip files larger than this many KB", (v) => parsePositive(v, "--max-file-size"), 2048)
+    .option("--quiet", "no progress line on stderr");
+}
+
+export async function runScan(dir: string, flags: ScanFlags, io: Io, extra: Partial<ScanOptions> = {}): Promise<ScanResult> {
+  const progress = createProgress({ write: io.stderr, enabled: progressWanted(Boolean(io.stderrIsTTY), io.env, flags.quiet) });
+  const taxonomy = loadTaxonomy();
+  try {
+    return await scan({
+      dir,
+      manifest: flags.manifest,
+      rules: flags.rules,
+      all: flags.all,
+      maxFileBytes: flags.maxFileSize * 1024,
+      cwd: io.cwd,
+      onProgress: progress.update,
+      postDetect: (findings, texts, result) => applyInlineSuppressions(findings, texts, result, taxonomy),
+      ...extra,
+    });
+  } finally {
+    progress.done();
+  }
+}
+
+function parsePositive(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} needs a positive number, got "${v}"`);
+  return n;
+}
