@@ -1,29 +1,18 @@
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { loadTaxonomy } from "./config/categories.js";
 import { ConfigError } from "./config/config-error.js";
 import { toolVersion } from "./config/package-paths.js";
-import { scan } from "./run.js";
 import { FORMATS } from "./report/formats.js";
 import { writeOutputAtomic } from "./report/write-output.js";
 import { exitCodeFor, FAIL_ON } from "./evaluate/exit-code.js";
+import { defaultIo, type Io } from "./cli/io.js";
+import { addScanFlags, runScan, type ScanFlags } from "./cli/run-scan.js";
+import { baselineCommand, baselineHook, type BaselineFlags } from "./cli/baseline-command.js";
+import { initCommand, type InitFlags } from "./cli/init-command.js";
+import { appendStepSummary, githubAnnotations } from "./cli/github-actions.js";
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-const defaultIo = (): Io => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: Boolean(process.stdout.isTTY),
-  env: process.env,
-  cwd: process.cwd(),
-});
-
-const collect = (v: string, prev: string[]) => [...prev, v];
+export type { Io } from "./cli/io.js";
 
 /** Parses argv and runs a command. Returns the exit code; never calls process.exit. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -35,25 +24,44 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
 
-  program
+  const scanCommand = program
     .command("scan")
     .description("audit a folder against its privacy-manifest.yml (inventory when there is none)")
     .argument("[dir]", "folder to scan", ".")
-    .option("--manifest <file>", "manifest path (default: <dir>/privacy-manifest.yml if it exists)")
     .addOption(new Option("--format <format>", "report format").choices(Object.keys(FORMATS)).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <level>", "what fails the run").choices([...FAIL_ON]).default("undeclared"))
-    .option("--rules <dir>", "extra rule files (repeatable)", collect, [])
-    .option("--all", "also scan node_modules, build output and .gitignored files")
-    .option("--max-file-size <kb>", "skip files larger than this many KB", (v) => parsePositive(v, "--max-file-size"), 2048)
-    .action(async (dir: string, o: { manifest?: string; format: string; output?: string; failOn: (typeof FAIL_ON)[number]; rules: string[]; all?: boolean; maxFileSize: number }) => {
-      const result = await scan({ dir, manifest: o.manifest, rules: o.rules, all: o.all, maxFileBytes: o.maxFileSize * 1024, cwd: io.cwd });
-      const color = !o.output && io.isTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== "0";
-      const text = FORMATS[o.format](result, { color });
-      if (o.output) writeOutputAtomic(o.output, text);
-      else io.stdout(text);
-      code = exitCodeFor(result, o.failOn);
-    });
+    .option("--baseline <file>", "accept the findings recorded there (policytrace baseline); fail only on new ones");
+  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string }) => {
+    const postEvaluate = baselineHook(o.baseline, io);
+    const result = await runScan(dir, o, io, { postEvaluate });
+    const color = !o.output && io.isTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== "0";
+    const text = FORMATS[o.format](result, { color });
+    if (o.output) writeOutputAtomic(resolve(io.cwd, o.output), text);
+    else io.stdout(text);
+    if (io.env.GITHUB_ACTIONS === "true" && o.format === "text") io.stdout(githubAnnotations(result, io.env, io.cwd));
+    appendStepSummary(result, io.env, io.cwd, io.stderr);
+    code = exitCodeFor(result, o.failOn);
+  });
+
+  const baseline = program
+    .command("baseline")
+    .description("record today's undeclared findings, so that scan --baseline fails only on new ones")
+    .argument("[dir]", "folder to scan", ".")
+    .option("--output <file>", "baseline file (default: <dir>/.policytrace-baseline.json)")
+    .option("--force", "overwrite --output even when it is not a policytrace baseline");
+  addScanFlags(baseline).action(async (dir: string, o: BaselineFlags) => {
+    code = await baselineCommand(dir, o, io);
+  });
+
+  const init = program
+    .command("init")
+    .description("write a starter privacy-manifest.yml from what scan finds, one activity per feature folder")
+    .argument("[dir]", "folder to scan and write the manifest into", ".")
+    .option("--force", "replace an existing privacy-manifest.yml");
+  addScanFlags(init, false).action(async (dir: string, o: InitFlags) => {
+    code = await initCommand(dir, o, io);
+  });
 
   program
     .command("categories")
@@ -88,10 +96,4 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (io.env.POLICYTRACE_DEBUG) io.stderr(`${(err as Error).stack}\n`);
     return 2;
   }
-}
-
-function parsePositive(v: string, flag: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} needs a positive number, got "${v}"`);
-  return n;
 }

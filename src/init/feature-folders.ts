@@ -9,7 +9,8 @@
 //    one); everything deeper belongs to it: code `mobile/src/devices/**` also covers
 //    mobile/src/devices/add/.
 //  - Files directly in a source root, or in a path without one, are grouped by their own
-//    folder and cover only that folder's files (`mobile/src/*`, `routes/admin/*`).
+//    folder: `routes/admin/**`, or only its own files (`mobile/src/*`) when another
+//    activity's folder lies below it (see widenLeaves).
 //
 // Globs built this way never overlap, so every file is covered by exactly one activity.
 
@@ -31,6 +32,18 @@ export function featureFolderOf(file: string): FeatureFolder {
     if (end + 1 < dirs.length) return { folder: dirs.slice(0, end + 2).join("/"), deep: true };
   }
   return { folder: dirs.join("/"), deep: false };
+}
+
+/**
+ * A folder-only group becomes deep (folder and everything below) when no other group lies
+ * below it, so files added later in new subfolders are still covered.
+ */
+export function widenLeaves(features: FeatureFolder[]): void {
+  for (const f of features) {
+    if (f.deep) continue;
+    const below = features.some((g) => g !== f && (f.folder === "" || g.folder.startsWith(`${f.folder}/`)));
+    if (!below) f.deep = true;
+  }
 }
 
 /** The `code:` glob of a feature folder, with glob syntax in folder names escaped ([id], (group)). */

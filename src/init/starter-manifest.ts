@@ -5,7 +5,7 @@
 // person; every user-derived string goes through JSON.stringify (JSON strings are YAML).
 
 import type { CategoryView, Finding, ScanResult } from "../types.js";
-import { activityIdOf, featureFolderOf, globOf, uniqueIds, type FeatureFolder } from "./feature-folders.js";
+import { activityIdOf, featureFolderOf, globOf, uniqueIds, widenLeaves, type FeatureFolder } from "./feature-folders.js";
 import { BASES } from "../config/manifest-schema.js";
 
 interface Activity {
@@ -67,7 +67,8 @@ function header(version: string): string[] {
     "#",
     "# Grouping: a feature folder is the folder right below the first source root (src, lib,",
     "# app, source) — e.g. mobile/src/account — with everything under it. Files directly in a",
-    "# source root, or in a path without one, are grouped by their own folder (`folder/*`).",
+    "# source root, or in a path without one, are grouped by their own folder: `folder/**`, or",
+    "# `folder/*` (its own files only) when another activity's folder lies below it.",
     "# No two activities' code globs overlap. `code:` globs are relative to this file's folder.",
     "",
   ];
@@ -83,6 +84,7 @@ function groupByFeature(findings: Finding[]): Activity[] {
     a.files.add(f.file);
     a.findings.push(f);
   }
+  widenLeaves([...byFolder.values()].map((a) => a.feature));
   const list = [...byFolder.values()].sort((x, y) => cmp(globOf(x.feature), globOf(y.feature)));
   const ids = uniqueIds(list.map((a) => activityIdOf(a.feature)));
   list.forEach((a, i) => (a.id = ids[i]));

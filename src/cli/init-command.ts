@@ -1,0 +1,40 @@
+// `policytrace init [dir]`: write a starter privacy-manifest.yml from an inventory scan.
+
+import { existsSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ConfigError } from "../config/config-error.js";
+import { MANIFEST_NAME } from "../run.js";
+import { starterManifest } from "../init/starter-manifest.js";
+import { writeOutputAtomic } from "../report/write-output.js";
+import { runScan, type ScanFlags } from "./run-scan.js";
+import type { Io } from "./io.js";
+
+export interface InitFlags extends Omit<ScanFlags, "manifest"> {
+  force?: boolean;
+}
+
+export async function initCommand(dir: string, o: InitFlags, io: Io): Promise<number> {
+  const shown = join(dir, MANIFEST_NAME);
+  const path = resolve(io.cwd, shown);
+  if (existsSync(path) && !o.force) {
+    throw new ConfigError(`${shown} already exists; not overwriting it`, undefined, undefined, undefined,
+      "Edit the existing manifest, or pass --force to replace it with a fresh starter (its edits would be lost).");
+  }
+  const result = await runScan(dir, o, io, { noManifest: true });
+  const starter = starterManifest(result);
+  if (o.force) writeOutputAtomic(path, starter.text);
+  else {
+    try {
+      writeFileSync(path, starter.text, { flag: "wx" }); // wx: never clobber a file that appeared meanwhile
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ConfigError(`cannot write ${shown} (${code ?? (err as Error).message})`, undefined, undefined, undefined,
+        code === "EEXIST" ? "Pass --force to replace it." : "Check that the folder is writable.");
+    }
+  }
+  const acts = `${starter.activities} activit${starter.activities === 1 ? "y" : "ies"}`;
+  io.stdout(`policytrace: wrote ${shown}: ${acts} from ${starter.findings} collection point${starter.findings === 1 ? "" : "s"}\n` +
+    "Next: replace every TODO (purposes, basis) with your privacy policy's table, trim `data:` to what\n" +
+    `the policy discloses, then run \`policytrace scan ${dir}\`.\n`);
+  return 0;
+}
