@@ -2,7 +2,7 @@
 // `scan --baseline` fails only on new ones.
 
 import { existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { BASELINE_NAME, baselineOf, isBaselineFile, readBaseline, renderBaseline, applyBaseline } from "../baseline/baseline-file.js";
 import { writeOutputAtomic } from "../report/write-output.js";
@@ -36,6 +36,5 @@ export async function baselineCommand(dir: string, o: BaselineFlags, io: Io): Pr
 export function baselineHook(file: string | undefined, io: Io): ((r: ScanResult) => void) | undefined {
   if (!file) return undefined;
   const baseline = readBaseline(resolve(io.cwd, file), file);
-  const label = relative(io.cwd, resolve(io.cwd, file)).split("\\").join("/") || file;
-  return (result) => applyBaseline(result, baseline, label);
+  return (result) => applyBaseline(result, baseline, file.split("\\").join("/")); // as the user named it
 }

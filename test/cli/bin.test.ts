@@ -1,0 +1,50 @@
+// End to end: bin/policytrace.js as a child process (dist/ is rebuilt by test/global-setup.ts).
+
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { manifest, project } from "./helpers.js";
+
+const root = join(import.meta.dirname, "../..");
+const bin = join(root, "bin/policytrace.js");
+const exec = promisify(execFile);
+
+async function cli(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, CI: "true", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", NO_COLOR: "1" };
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("bin/policytrace.js", () => {
+  it("scans fixtures/imou-app in every format with one verdict", async () => {
+    const [text, json, sarif, markdown] = await Promise.all(
+      ["text", "json", "sarif", "markdown"].map((format) => cli(["scan", "fixtures/imou-app", "--format", format])),
+    );
+    const report = JSON.parse(json.stdout);
+    const expected = report.manifest !== null && report.summary.undeclared > 0 ? 1 : 0;
+    for (const r of [text, json, sarif, markdown]) {
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(expected);
+    }
+    expect(report.findings.length).toBe(report.summary.findings);
+    expect(report.findings.every((f: { file: string }) => !f.file.includes("\\") && !f.file.startsWith("/"))).toBe(true);
+    expect(JSON.parse(sarif.stdout).runs[0].results).toHaveLength(report.findings.length);
+    expect(text.stdout).toMatch(/(✖|✔|Inventory)/);
+    expect(markdown.stdout.startsWith("# ")).toBe(true);
+  });
+
+  it("exits 2 with file:line:column for a broken manifest", async () => {
+    const dir = project({ "src/a.ts": "export const a = 1;\n", "privacy-manifest.yml": manifest(["email"]).replace("basis: contract", "basis: contrcat") });
+    const r = await cli(["scan", "."], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('privacy-manifest.yml:6:12: activities[0].basis has the value "contrcat", which is not allowed');
+    expect(r.stderr).toContain('Did you mean "contract"?');
+  });
+});
