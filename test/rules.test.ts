@@ -23,7 +23,7 @@ for (const rule of set.rules) {
     const matches = (f: { rule: string; category: string }) => {
       if (rule.kind === "name") return f.category === rule.category;
       if (rule.category === "names" || rule.jsx?.values) return f.rule === rule.id;
-      return f.rule === rule.id && f.category === rule.category;
+      return f.rule === rule.id && (f.category === rule.category || (rule.refine ?? []).some((r) => r.category === f.category));
     };
     for (const [i, src] of (rule.tests?.positive ?? []).entries()) {
       it(`positive #${i + 1}`, () => {

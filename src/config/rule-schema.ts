@@ -15,6 +15,7 @@ export const ruleFileSchema = {
         exclude: stringList,
         tail: stringList,
         opaque: stringList,
+        ownerExclude: stringList,
       },
     },
     rules: {
@@ -32,6 +33,16 @@ export const ruleFileSchema = {
           recipient: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
           api: stringList,
           argsHave: stringList,
+          argsMention: stringList,
+          refine: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["symbol", "category"],
+              properties: { symbol: { type: "string" }, category: { type: "string" } },
+            },
+          },
           method: {
             type: "object",
             additionalProperties: false,

@@ -1,7 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Ajv } from "ajv";
-import safeRegex from "safe-regex2";
 import type { Confidence, Kind } from "../types.js";
 import type { Taxonomy } from "./categories.js";
 import { ConfigError } from "./config-error.js";
@@ -10,6 +9,7 @@ import { readYamlFile, type YamlFile } from "./yaml-file.js";
 import { MATCHERS, ruleFileSchema } from "./rule-schema.js";
 import { schemaError } from "./schema-errors.js";
 import { suggestion } from "./did-you-mean.js";
+import { regexProblem } from "./regex-safety.js";
 import type { Vocabulary } from "../detect/name-classifier.js";
 
 export type RuleKind = Kind | "name";
@@ -24,6 +24,10 @@ export interface RuleDef {
   recipient?: string;
   api?: string[];
   argsHave?: string[];
+  /** Words that must appear in the arguments' source text (an Apple sign-in asking for EMAIL). */
+  argsMention?: string[];
+  /** A more specific category when the enclosing function's name matches (pickAvatar → profile-photo). */
+  refine?: { symbol: string; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };
   request?: { objects: string[]; members?: string[]; properties?: string[] };
   jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string };
@@ -47,14 +51,15 @@ export interface RuleSet {
 
 export const NAMES = "names";
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their schema, so a message can list the allowed keys.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateFile = ajv.compile(ruleFileSchema);
 
 export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = process.cwd()): RuleSet {
   const files = [...ruleFiles(builtinRulesDir, true)];
   for (const dir of extraDirs) files.push(...ruleFiles(resolve(cwd, dir), false));
   const rules: RuleDef[] = [];
-  const vocabulary: Vocabulary = { normalize: {}, exclude: [], tail: [], opaque: [] };
+  const vocabulary: Vocabulary = { normalize: {}, exclude: [], tail: [], opaque: [], ownerExclude: [] };
   const seen = new Map<string, string>();
   for (const path of files) {
     const display = relative(cwd, path) || path;
@@ -69,6 +74,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.exclude.push(...(data.vocabulary.exclude ?? []));
       vocabulary.tail.push(...(data.vocabulary.tail ?? []));
       vocabulary.opaque.push(...(data.vocabulary.opaque ?? []));
+      vocabulary.ownerExclude.push(...(data.vocabulary.ownerExclude ?? []));
     }
     (data.rules ?? []).forEach((raw, i) => {
       const rule: RuleDef = { ...raw, file: display };
@@ -139,16 +145,13 @@ function checkRule(file: YamlFile, rule: RuleDef, i: number, taxonomy: Taxonomy)
   checkRegex(file, at("method", "receiver"), rule.method?.receiver, rule.id);
   checkRegex(file, at("method", "firstArg"), rule.method?.firstArg, rule.id);
   checkRegex(file, at("jsx", "elements"), rule.jsx?.elements, rule.id);
+  (rule.refine ?? []).forEach((r, j) => {
+    checkRegex(file, at("refine", j, "symbol"), r.symbol, rule.id);
+    if (!taxonomy.byId.has(r.category)) throw file.error(at("refine", j, "category"), `rule "${rule.id}": unknown category "${r.category}"`, suggestion(r.category, [...taxonomy.byId.keys()]));
+  });
 }
 
 function checkRegex(file: YamlFile, path: (string | number)[], source: string | undefined, id: string): void {
-  if (source === undefined) return;
-  try {
-    new RegExp(source);
-  } catch (err) {
-    throw file.error(path, `rule "${id}": invalid regular expression: ${(err as Error).message}`);
-  }
-  if (!safeRegex(source)) {
-    throw file.error(path, `rule "${id}": regular expression /${source}/ can backtrack catastrophically`, "Remove nested quantifiers such as (a+)+ or (a|a)*.");
-  }
+  const problem = source === undefined ? undefined : regexProblem(source);
+  if (problem) throw file.error(path, `rule "${id}": ${problem.message}`, problem.hint);
 }

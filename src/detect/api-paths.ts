@@ -7,12 +7,13 @@ import { ts } from "ts-morph";
 
 export type Bindings = Map<string, string>;
 
+// Kinds read once: every `ts.x` read on ts-morph's namespace is a slow getter, and unwrap runs per call and member access.
+const WRAPPERS = new Set([ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.AwaitExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.TypeAssertionExpression]);
+
+/** Strips parentheses, await, `!`, `as`, `satisfies` and `<T>` casts. */
 export function unwrap(e: ts.Expression): ts.Expression {
-  for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) {
-      e = e.expression;
-    } else return e;
-  }
+  while (WRAPPERS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
 }
 
 const GLOBAL_OBJECTS = new Set(["window", "globalThis", "self"]);
@@ -31,9 +32,12 @@ export function apiPath(node: ts.Expression, b: Bindings, globals: Set<string>, 
     return globals.has(e.text) ? `global:${e.text}` : null;
   }
   if (ts.isPropertyAccessExpression(e)) {
+    if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return b.get(`this.${e.name.text}`) ?? null;
     const base = apiPath(e.expression, b, globals, depth + 1);
     return base === null ? null : member(base, e.name.text);
   }
+  // getLocales()[0].regionCode: an index picks one of the same things.
+  if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression)) return apiPath(e.expression, b, globals, depth + 1);
   if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
     const base = apiPath(e.expression, b, globals, depth + 1);
     return base === null ? null : member(base, e.argumentExpression.text);

@@ -12,21 +12,34 @@ export interface NameHit extends NameMatch {
 // sink receives, and walking it again would cost time. So: no function bodies, and a cap.
 const MAX_NODES = 400;
 const CONSTANT = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
+const LITERALS = new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword]);
+const DEVICE_BARE = new Set(["name", "model"]);
+const ID_NAMES = new Set(["id", "_id", "uuid", "pk"]);
+const TRANSPARENT = new Set(["uri", "url", "path", "localUri", "base64", "blob", "value", "current", "data", "file"]);
+const DEVICE_CONTEXT = new Set(["device-serial", "mac-address", "device-id"]);
 
 /** Personal-data names inside the given expressions (object keys, identifiers, property chains, key-like strings). */
-export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): NameHit[] {
+export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node): NameHit[] {
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
+  // Bare `name`/`model` beside a serial number or MAC are the device's, decided at the end.
+  const bare: { name: string; node: ts.Node }[] = [];
   let budget = MAX_NODES;
-  const classify = (name: string, node: ts.Node, owner?: string, isReference = false) => {
+  const classify = (name: string, node: ts.Node, owner?: string, isReference = false): boolean => {
     // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
-    if (isReference && CONSTANT.test(name)) return;
+    if (isReference && CONSTANT.test(name)) return false;
     const m = rules.names.classify(name, owner);
-    if (m) hits.push({ ...m, node, name });
-    else {
-      const w = rules.names.pairWord(name);
-      if (w) pairWords.add(w);
+    if (m) {
+      hits.push({ ...m, node, name });
+      return true;
     }
+    const w = rules.names.pairWord(name);
+    if (w) pairWords.add(w);
+    else if (!owner && DEVICE_BARE.has(name)) bare.push({ name, node });
+    return false;
+  };
+  const visitUrl = (text: string, node: ts.Node) => {
+    for (const seg of text.split(/[/?#&=]/)) if (isKeyLike(seg)) classify(seg, node);
   };
   const visit = (n: ts.Node): void => {
     if (--budget < 0) return;
@@ -36,7 +49,9 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): N
       return;
     }
     if (ts.isPropertyAccessExpression(n)) {
-      classify(n.name.text, n, ownerName(n.expression), true);
+      const hit = classify(n.name.text, n, ownerName(n.expression), true);
+      // recording.uri, photo.base64, avatarRef.current: the owner is the datum.
+      if (!hit && TRANSPARENT.has(n.name.text) && ts.isIdentifier(n.expression)) classify(n.expression.text, n, undefined, true);
       visitObject(n.expression);
       return;
     }
@@ -49,8 +64,17 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): N
     if (ts.isPropertyAssignment(n)) {
       const key = propertyKey(n.name);
       if (key !== null && rules.opaque.has(key)) return;
-      if (key !== null) classify(key, n.name);
+      // { country: 'US' } is a constant the code chose, not data collected from anyone.
+      if (LITERALS.has(n.initializer.kind)) return;
+      // { deviceId: device.id } is a reference to a database row, not an identifier of a person's device.
+      if (ts.isPropertyAccessExpression(n.initializer) && ID_NAMES.has(n.initializer.name.text)) return;
+      // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
+      const bareBefore = bare.length;
+      if (key !== null && classify(key, n.name)) return;
+      const before = hits.length;
       visit(n.initializer);
+      // { name: dto.recipientName }: the value said what the bare key is.
+      if (hits.length > before) bare.length = bareBefore;
       return;
     }
     if (ts.isShorthandPropertyAssignment(n)) {
@@ -58,7 +82,13 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): N
       return;
     }
     if (ts.isStringLiteralLike(n)) {
-      if (isKeyLike(n.text)) classify(n.text, n);
+      if (n === url) visitUrl(n.text, n);
+      else if (isKeyLike(n.text)) classify(n.text, n);
+      return;
+    }
+    if (ts.isTemplateExpression(n) && n === url) {
+      visitUrl([n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join("/"), n);
+      for (const span of n.templateSpans) visit(span.expression);
       return;
     }
     if (ts.isCallExpression(n)) {
@@ -84,6 +114,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules): N
     visit(e);
   };
   for (const r of roots) visit(r);
+  if (bare.length && hits.some((h) => DEVICE_CONTEXT.has(h.category))) {
+    for (const b of bare) {
+      const m = rules.names.classify(b.name, "device");
+      if (m) hits.push({ ...m, node: b.node, name: b.name });
+    }
+  }
   if (pairWords.size > 1) for (const m of rules.names.pairsIn(pairWords)) hits.push({ ...m, node: roots[0], name: [...pairWords].join("+") });
   return hits;
 }

@@ -9,7 +9,8 @@ import { NameClassifier, type NameRuleSpec } from "./name-classifier.js";
 export interface CompiledRules {
   api: Map<string, RuleDef[]>;
   /** "@sentry/*:captureException": module prefix + member path. */
-  apiWildcards: { prefix: string; member: string; rule: RuleDef }[];
+  // A module glob + member path: "@sentry/<star>:captureException", "<star>/gtag:event".
+  apiWildcards: { module: RegExp; member: string; rule: RuleDef }[];
   /** Root names of global APIs (navigator, console …): the only free identifiers worth resolving. */
   globals: Set<string>;
   methods: Map<string, { receiver: RegExp; firstArg?: RegExp; rule: RuleDef }[]>;
@@ -53,7 +54,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     c.byId.set(rule.id, rule);
     for (const api of rule.api ?? []) {
       const [mod, member] = splitApi(api);
-      if (mod.includes("*")) c.apiWildcards.push({ prefix: mod.slice(0, mod.indexOf("*")), member, rule });
+      if (mod.includes("*")) c.apiWildcards.push({ module: moduleGlob(mod), member, rule });
       else push(c.api, `${mod}:${member}`, rule);
       if (mod === "global") c.globals.add(member.split(/[.(]/)[0]);
     }
@@ -98,10 +99,16 @@ export function lookupApi(c: CompiledRules, path: string): RuleDef[] | undefined
   const exact = c.api.get(path);
   if (c.apiWildcards.length === 0) return exact;
   let out = exact;
+  const colon = path.indexOf(":");
+  const member = path.slice(colon + 1);
   for (const w of c.apiWildcards) {
-    if (path.startsWith(w.prefix) && path.endsWith(`:${w.member}`) && path.indexOf(":") === path.length - w.member.length - 1) {
-      out = out ? [...out, w.rule] : [w.rule];
-    }
+    if (w.member === member && w.module.test(path.slice(0, colon))) out = out ? [...out, w.rule] : [w.rule];
   }
   return out;
+}
+
+// "@sentry/<star>" is any @sentry package; "<star>/gtag" any module path ending in /gtag (a local wrapper).
+function moduleGlob(glob: string): RegExp {
+  const body = glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*");
+  return new RegExp(`^${body}$`);
 }

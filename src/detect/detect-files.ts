@@ -42,7 +42,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       const found = toFindings(file, sf, d.hits);
       if (found.length || src.text.includes("policytrace-ignore")) texts.set(file, src.text); // stale suppressions too
       findings.push(...found);
-      for (const [name, fields] of d.types) types.set(name, fields.map((f) => f.name));
+      for (const [name, fields] of d.types) types.set(name, fields);
       if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
     } catch (err) {
       // Deep nesting overflows the parser's own recursion; the file is reported, the scan goes on.

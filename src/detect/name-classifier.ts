@@ -25,6 +25,8 @@ export interface Vocabulary {
   tail: string[];
   /** Object keys whose values are not the data itself (an ORM `select`, a query `orderBy`). */
   opaque: string[];
+  /** Owners whose fields are the app's own settings (config.database.password). */
+  ownerExclude: string[];
 }
 
 export interface NameMatch {
@@ -46,6 +48,7 @@ export class NameClassifier {
   private readonly byFirstWord = new Map<string, Candidate[]>();
   private readonly joined = new Map<string, Candidate>();
   private readonly globalExclude: Set<string>;
+  private readonly ownerExclude: Set<string>;
   private readonly tail: Set<string>;
   private readonly cache = new Map<string, NameMatch | null>();
   readonly pairs: NameRuleSpec[];
@@ -53,6 +56,7 @@ export class NameClassifier {
 
   constructor(private readonly specs: NameRuleSpec[], private readonly vocab: Vocabulary) {
     this.globalExclude = new Set(vocab.exclude);
+    this.ownerExclude = new Set(vocab.ownerExclude);
     this.tail = new Set(vocab.tail);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
@@ -108,6 +112,7 @@ export class NameClassifier {
   private compute(words: string[], ownerWords: string[]): NameMatch | null {
     if (words.length === 0 || words.length > 8) return null;
     if (words.some((w) => this.globalExclude.has(w))) return null;
+    if (ownerWords.some((w) => this.ownerExclude.has(w))) return null;
     let best: { c: Candidate; start: number } | null = null;
     for (let i = 0; i < words.length; i++) {
       const list = this.byFirstWord.get(words[i]);

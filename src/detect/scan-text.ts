@@ -9,6 +9,6 @@ import { resolveDeferred } from "./resolve-deferred.js";
 export function scanText(file: string, text: string, rules: CompiledRules): Finding[] {
   const sf = parseSource(file, text);
   const d = walkFile(sf, rules);
-  const types = new Map([...d.types].map(([k, v]) => [k, v.map((f) => f.name)]));
+  const types = d.types;
   return [...toFindings(file, sf, d.hits), ...resolveDeferred(file, sf, d.deferred, types, rules)];
 }

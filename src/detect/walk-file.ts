@@ -6,6 +6,11 @@ import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainText, unwrap, type Bindings } from "./api-paths.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 
+// ts-morph's `ts` is a namespace of ~3,000 getters in dictionary mode: each `ts.x` read costs
+// ~17 ns, and the switch in visit() reads one per case label for every node. Local copies: ~1 ns.
+const SK = ts.SyntaxKind;
+const forEachChild = ts.forEachChild;
+
 /** A raw detection, before positions and fingerprints are computed. */
 export interface Hit {
   rule: RuleDef;
@@ -30,7 +35,7 @@ export interface FileDetections {
   hits: Hit[];
   deferred: DeferredType[];
   /** Classes and interfaces declared here → their field names, for deferred lookups. */
-  types: Map<string, { name: string; node: ts.Node }[]>;
+  types: Map<string, { name: string; type?: string }[]>;
   nodes: number;
   truncated: boolean;
 }
@@ -48,10 +53,17 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
   const decorated = new Map<ts.Decorator, ts.Node>();
   const stringParents = new Set<ts.Node>();
+  // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
+  const owners: string[] = [];
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
 
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
-    out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: symbol() });
+    const sym = symbol();
+    if (rule.refine && sym) {
+      const r = rule.refine.find((x) => new RegExp(x.symbol, "i").test(sym));
+      if (r) category = r.category;
+    }
+    out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });
   };
   const emitNames = (rule: RuleDef, names: NameHit[], evidenceNode: ts.Node) => {
     const seen = new Set<string>();
@@ -65,7 +77,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (!list) return;
     for (const rule of list) {
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
-      if (rule.category === NAMES) emitNames(rule, collectNames(namesFrom(), rules), node);
+      if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
+      if (rule.category === NAMES) emitNames(rule, collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined), node);
       else emit(rule, rule.category, node, node);
     }
   };
@@ -100,7 +113,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (!matched && !methodMatched && rules.calls.size && args.length && ts.isCallExpression(n)) {
       const fname = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
       const first = fname ? firstWord(fname) : null;
-      const list = first ? rules.calls.get(first) : undefined;
+      const list = fname ? rules.calls.get(fname.toLowerCase()) ?? (first ? rules.calls.get(first) : undefined) : undefined;
       if (list) apply(list, n, () => args);
     }
   };
@@ -157,8 +170,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       }
     }
   };
-  const namesOf = (name: string, node: ts.Node): NameHit[] => {
-    const m = rules.names.classify(name);
+  const namesOf = (name: string, node: ts.Node, owner?: string): NameHit[] => {
+    const m = rules.names.classify(name, owner);
     return m ? [{ ...m, node, name }] : [];
   };
 
@@ -187,28 +200,39 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const list = rules.jsx.get(name);
     if (!list) return;
     const value = jsxStringValue(attr);
-    if (value === null) return;
+    // value={email} / value={form.phone}: the bound variable names what is typed.
+    const bound = value === null ? jsxBoundExpression(attr) : undefined;
+    if (value === null && !bound) return;
     for (const rule of list) {
       const spec = rule.jsx!;
       if (spec.elements && !new RegExp(spec.elements).test(tag)) continue;
-      if (spec.values) {
+      if (spec.values && value !== null) {
         const cat = spec.values[value] ?? spec.values[value.toLowerCase()];
         if (cat) emit(rule, cat, attr, attr);
-      } else if (spec.names) emitNames(rule, namesOf(value, attr), attr);
+      } else if (spec.names) {
+        // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's.
+        const hits = value !== null ? namesOf(value, attr) : ts.isIdentifier(bound!) ? namesOf(bound.text, attr, subjectOf(symbol())) : collectNames([bound!], rules);
+        emitNames(rule, hits, attr);
+      }
     }
   };
 
-  const visitField = (kind: "type-field" | "class-field", member: ts.Node, name: ts.PropertyName | undefined, owner: string | null) => {
-    if (!name) return;
-    const key = propertyKey(name);
-    if (key === null) return;
+  const visitField = (kind: "type-field" | "class-field", member: ts.PropertySignature | ts.PropertyDeclaration, owner: string | null): string | null => {
+    const key = propertyKey(member.name);
+    if (key === null) return null;
     if (owner) {
       const fields = out.types.get(owner) ?? [];
-      fields.push({ name: key, node: member });
+      fields.push({ name: key, type: typeName(member.type) });
       out.types.set(owner, fields);
     }
     const list = rules.syntax.get(kind);
-    if (list) for (const rule of list) emitNames(rule, namesOf(key, member), member);
+    if (list) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
+    return key;
+  };
+  const bindThis = (name: ts.PropertyName | ts.MemberName, init: ts.Expression) => {
+    const key = propertyKey(name as ts.PropertyName);
+    const path = key === null ? null : apiPath(init, bindings, rules.globals);
+    if (path !== null) bindings.set(`this.${key}`, path);
   };
 
   const visit = (n: ts.Node, parent: ts.Node): void => {
@@ -217,11 +241,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       return;
     }
     let pushed = false;
+    let owned = false;
     switch (n.kind) {
-      case ts.SyntaxKind.ImportDeclaration:
+      case SK.ImportDeclaration:
         bindImport(n as ts.ImportDeclaration, bindings);
         return;
-      case ts.SyntaxKind.VariableDeclaration: {
+      case SK.VariableDeclaration: {
         const d = n as ts.VariableDeclaration;
         bindVariable(d, bindings, rules.globals);
         visitDestructure(d);
@@ -231,50 +256,73 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         }
         break;
       }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.ClassDeclaration: {
+      case SK.InterfaceDeclaration:
+      case SK.TypeAliasDeclaration:
+        owners.push((n as ts.InterfaceDeclaration).name.text);
+        owned = true;
+        break;
+      case SK.BinaryExpression: {
+        // this.transporter = nodemailer.createTransport(…) in a constructor
+        const b = n as ts.BinaryExpression;
+        if (b.operatorToken.kind === SK.EqualsToken && ts.isPropertyAccessExpression(b.left) && b.left.expression.kind === SK.ThisKeyword) bindThis(b.left.name, b.right);
+        break;
+      }
+      case SK.FunctionDeclaration:
+      case SK.MethodDeclaration:
+      case SK.ClassDeclaration: {
         const named = n as ts.FunctionDeclaration | ts.MethodDeclaration | ts.ClassDeclaration;
         const nm = named.name && (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) ? named.name.text : null;
+        if (nm && n.kind === SK.ClassDeclaration) {
+          owners.push(nm);
+          owned = true;
+        }
         if (nm) {
-          const cls = n.kind === ts.SyntaxKind.MethodDeclaration && ts.isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
+          const cls = n.kind === SK.MethodDeclaration && ts.isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
           symbols.push(cls + nm);
           pushed = true;
         }
         break;
       }
-      case ts.SyntaxKind.Decorator:
+      case SK.Decorator:
         decorated.set(n as ts.Decorator, parent);
         break;
-      case ts.SyntaxKind.CallExpression:
-      case ts.SyntaxKind.NewExpression:
+      case SK.CallExpression:
+      case SK.NewExpression:
         visitCall(n as ts.CallExpression, parent);
         break;
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SK.PropertyAccessExpression:
+      case SK.ElementAccessExpression:
         // The callee of a call is judged as a call; an assignment target is not collection.
         if (!((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === n) && !isAssignmentTarget(n, parent)) {
           visitAccess(n as ts.PropertyAccessExpression);
         }
         break;
-      case ts.SyntaxKind.JsxSelfClosingElement:
-      case ts.SyntaxKind.JsxOpeningElement: {
+      case SK.JsxSelfClosingElement:
+      case SK.JsxOpeningElement: {
         const el = n as ts.JsxOpeningLikeElement;
         const tag = el.tagName.getText(sf);
         for (const a of el.attributes.properties) if (ts.isJsxAttribute(a)) visitJsxAttribute(a, tag);
         break;
       }
-      case ts.SyntaxKind.PropertySignature:
+      case SK.PropertySignature:
         if (ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent)) {
-          const owner = ts.isInterfaceDeclaration(parent) ? parent.name.text : null;
-          visitField("type-field", n, (n as ts.PropertySignature).name, owner);
+          const typeOwner = ts.isInterfaceDeclaration(parent) ? parent.name.text : null;
+          const key = visitField("type-field", n as ts.PropertySignature, typeOwner);
+          if (key !== null) {
+            owners.push(key);
+            owned = true;
+          }
         }
         break;
-      case ts.SyntaxKind.PropertyDeclaration:
-        if (ts.isClassDeclaration(parent)) visitField("class-field", n, (n as ts.PropertyDeclaration).name, parent.name?.text ?? null);
+      case SK.PropertyDeclaration: {
+        const p = n as ts.PropertyDeclaration;
+        if (ts.isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null);
+        // private readonly stripe = new Stripe(key) → this.stripe is a Stripe client
+        if (p.initializer) bindThis(p.name, p.initializer);
         break;
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
+      }
+      case SK.StringLiteral:
+      case SK.NoSubstitutionTemplateLiteral: {
         const list = rules.strings.size ? rules.strings.get((n as ts.StringLiteral).text.toLowerCase()) : undefined;
         if (list && !ts.isImportDeclaration(parent) && !ts.isLiteralTypeNode(parent) && !stringParents.has(parent)) {
           // A list of proxy headers is one collection point, not one per header.
@@ -284,12 +332,37 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         return;
       }
     }
-    ts.forEachChild(n, (c) => visit(c, n));
+    forEachChild(n, (c) => visit(c, n));
     if (pushed) symbols.pop();
+    if (owned) owners.pop();
   };
-  ts.forEachChild(sf, (c) => visit(c, sf));
+  forEachChild(sf, (c) => visit(c, sf));
   // Type aliases of object types count as declared shapes too.
   return out;
+}
+
+/** `terminal: TerminalDto` or `TerminalDto[]` → "TerminalDto", for nested DTO lookups. */
+function typeName(t: ts.TypeNode | undefined): string | undefined {
+  if (!t) return undefined;
+  if (ts.isArrayTypeNode(t)) return typeName(t.elementType);
+  if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) return t.typeName.text;
+  return undefined;
+}
+
+function argsMention(node: ts.Node, words: string[], sf: ts.SourceFile): boolean {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  const text = (node.arguments ?? []).map((a) => sf.text.slice(a.pos, a.end)).join(" ");
+  return words.some((w) => new RegExp(`\\b${w}\\b`).test(text));
+}
+
+const READ_METHODS = new Set(["get", "head", "delete", "options"]);
+
+/** The URL argument of a request that carries a body: its path segments name what is sent. */
+function urlArgument(node: ts.Node): ts.Node | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length < 2) return undefined;
+  const callee = node.expression;
+  if (ts.isPropertyAccessExpression(callee) && READ_METHODS.has(callee.name.text)) return undefined;
+  return node.arguments[0];
 }
 
 function firstWord(name: string): string | null {
@@ -305,7 +378,7 @@ function leadingText(e: ts.Expression): string {
 }
 
 function isAssignmentTarget(n: ts.Node, parent: ts.Node): boolean {
-  return ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === SK.EqualsToken;
 }
 
 function argsHave(node: ts.Node, keys: string[]): boolean {
@@ -316,7 +389,7 @@ function argsHave(node: ts.Node, keys: string[]): boolean {
     for (const p of arg.properties) {
       const key = p.name ? propertyKey(p.name) : null;
       if (key === null || !keys.includes(key)) continue;
-      if (ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.FalseKeyword) continue;
+      if (ts.isPropertyAssignment(p) && p.initializer.kind === SK.FalseKeyword) continue;
       return true;
     }
   }
@@ -324,12 +397,29 @@ function argsHave(node: ts.Node, keys: string[]): boolean {
 }
 
 
+const UI_WORDS = new Set(["screen", "page", "view", "form", "modal", "dialog", "sheet", "component", "container", "settings", "setup", "edit", "editor", "card", "panel", "section", "step", "field", "fields", "input"]);
+
+/** "DeviceSettingsScreen" → "Device": what a component is about, without its UI words. */
+function subjectOf(symbol: string | null): string | undefined {
+  if (!symbol) return undefined;
+  const words = symbol.split(".").pop()!.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
+  while (words.length && UI_WORDS.has(words[words.length - 1].toLowerCase())) words.pop();
+  return words.length ? words.join("") : undefined;
+}
+
+function jsxBoundExpression(attr: ts.JsxAttribute): ts.Expression | undefined {
+  const init = attr.initializer;
+  if (!init || !ts.isJsxExpression(init) || !init.expression) return undefined;
+  const e = init.expression;
+  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? e : undefined;
+}
+
 function jsxStringValue(attr: ts.JsxAttribute): string | null {
   const init = attr.initializer;
   // <TextInput secureTextEntry /> and secureTextEntry={true} both mean "true".
   if (!init) return "true";
   if (ts.isStringLiteral(init)) return init.text;
-  if (ts.isJsxExpression(init) && init.expression?.kind === ts.SyntaxKind.TrueKeyword) return "true";
+  if (ts.isJsxExpression(init) && init.expression?.kind === SK.TrueKeyword) return "true";
   if (ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) return init.expression.text;
   return null;
 }
