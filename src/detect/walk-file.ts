@@ -73,12 +73,22 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       emit(rule, h.category, evidenceNode, evidenceNode, weaker(rule.confidence, h.confidence));
     }
   };
+  // saveToLibraryAsync(uri) inside saveClip(): no name says what the file is, the function does.
+  const refineFallback = (rule: RuleDef, node: ts.Node) => {
+    const sym = symbol();
+    const r = sym ? rule.refine!.find((x) => new RegExp(x.symbol, "i").test(sym)) : undefined;
+    if (r) emit(rule, r.category, node, node);
+  };
   const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[]) => {
     if (!list) return;
     for (const rule of list) {
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
-      if (rule.category === NAMES) emitNames(rule, collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined), node);
+      if (rule.category === NAMES) {
+        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined);
+        if (names.length) emitNames(rule, names, node);
+        else if (rule.refine) refineFallback(rule, node);
+      }
       else emit(rule, rule.category, node, node);
     }
   };
