@@ -72,6 +72,7 @@ export const ruleFileSchema = {
           names: stringList,
           qualifiers: stringList,
           exclude: stringList,
+          ownerExclude: stringList,
           pair: { type: "array", items: stringList, minItems: 2, maxItems: 2 },
           tests: {
             type: "object",

@@ -38,6 +38,7 @@ export interface RuleDef {
   names?: string[];
   qualifiers?: string[];
   exclude?: string[];
+  ownerExclude?: string[];
   pair?: [string[], string[]];
   tests?: { positive?: string[]; negative?: string[] };
   /** Where it was loaded from, for messages. */

@@ -19,13 +19,20 @@ const TRANSPARENT = new Set(["uri", "url", "path", "localUri", "base64", "blob",
 const DEVICE_CONTEXT = new Set(["device-serial", "mac-address", "device-id"]);
 
 /** Personal-data names inside the given expressions (object keys, identifiers, property chains, key-like strings). */
-export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node): NameHit[] {
+/**
+ * @param url the request's URL argument, whose path segments name what is sent
+ * @param keysOnly a schema (zod, yup) declares its fields as keys; its strings are enum values
+ */
+export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>): NameHit[] {
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
   // Bare `name`/`model` beside a serial number or MAC are the device's, decided at the end.
   const bare: { name: string; node: ts.Node }[] = [];
   let budget = MAX_NODES;
-  const classify = (name: string, node: ts.Node, owner?: string, isReference = false): boolean => {
+  // The key an object literal sits under: { meta: { language } } is the document's language.
+  let keyOwner: string | undefined;
+  const classify = (name: string, node: ts.Node, owner?: string, isReference = false, isKey = false): boolean => {
+    if (keysOnly && !isKey) return false;
     // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
     if (isReference && CONSTANT.test(name)) return false;
     const m = rules.names.classify(name, owner);
@@ -70,15 +77,18 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (ts.isPropertyAccessExpression(n.initializer) && ID_NAMES.has(n.initializer.name.text)) return;
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
       const bareBefore = bare.length;
-      if (key !== null && classify(key, n.name)) return;
+      if (key !== null && classify(key, n.name, keyOwner, false, true)) return;
       const before = hits.length;
+      const outer = keyOwner;
+      keyOwner = key ?? outer;
       visit(n.initializer);
+      keyOwner = outer;
       // { name: dto.recipientName }: the value said what the bare key is.
       if (hits.length > before) bare.length = bareBefore;
       return;
     }
     if (ts.isShorthandPropertyAssignment(n)) {
-      classify(n.name.text, n.name);
+      classify(n.name.text, n.name, keyOwner, false, true);
       return;
     }
     if (ts.isStringLiteralLike(n)) {
@@ -92,6 +102,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       return;
     }
     if (ts.isCallExpression(n)) {
+      calls?.add(n);
       // The callee is a function name (formatEmail, isValidEmail), not data; its arguments are.
       const callee = n.expression;
       if (ts.isPropertyAccessExpression(callee)) visitObject(callee.expression);

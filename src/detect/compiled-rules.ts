@@ -82,6 +82,7 @@ export function compileRules(set: RuleSet): CompiledRules {
         patterns: (rule.names ?? []).map((p) => p.toLowerCase().split(/\s+/)),
         qualifiers: rule.qualifiers,
         exclude: rule.exclude ?? [],
+        ownerExclude: rule.ownerExclude,
         pair: rule.pair,
       });
     }

@@ -12,6 +12,8 @@ export interface NameRuleSpec {
   qualifiers?: string[];
   /** Words that, anywhere in the name, mean it is not this category. */
   exclude: string[];
+  /** Owner words that mean the field is not a person's (a document's language). */
+  ownerExclude?: string[];
   /** Two word sets that must both appear among sibling names (lat + lng). */
   pair?: [string[], string[]];
 }
@@ -123,6 +125,7 @@ export class NameClassifier {
           if (best && best.c.pattern.length >= c.pattern.length) continue;
           if (!this.qualified(c.spec, words.slice(0, i), ownerWords)) continue;
           if (c.spec.exclude.length && words.some((w) => c.spec.exclude.includes(w))) continue;
+          if (c.spec.ownerExclude && ownerWords.some((w) => c.spec.ownerExclude!.includes(w))) continue;
           best = { c, start: i };
         }
       }

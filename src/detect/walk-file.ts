@@ -53,6 +53,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
   const decorated = new Map<ts.Decorator, ts.Node>();
   const stringParents = new Set<ts.Node>();
+  // Calls already read as part of an enclosing schema (z.object inside z.object): not a second shape.
+  const innerSchemaCalls = new Set<ts.Node>();
   // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
   const owners: string[] = [];
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
@@ -85,7 +87,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
       if (rule.category === NAMES) {
-        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined);
+        if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
+        const schema = rule.kind === "schema";
+        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined);
         if (names.length) emitNames(rule, names, node);
         else if (rule.refine) refineFallback(rule, node);
       }
@@ -236,7 +240,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       out.types.set(owner, fields);
     }
     const list = rules.syntax.get(kind);
-    if (list) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
+    if (list && holdsData(member)) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
     return key;
   };
   const bindThis = (name: ts.PropertyName | ts.MemberName, init: ts.Expression) => {
@@ -311,7 +315,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case SK.JsxOpeningElement: {
         const el = n as ts.JsxOpeningLikeElement;
         const tag = el.tagName.getText(sf);
-        for (const a of el.attributes.properties) if (ts.isJsxAttribute(a)) visitJsxAttribute(a, tag);
+        // A disabled or read-only field shows data; nobody types into it.
+        if (!isReadOnlyElement(el)) for (const a of el.attributes.properties) if (ts.isJsxAttribute(a)) visitJsxAttribute(a, tag);
         break;
       }
       case SK.PropertySignature:
@@ -349,6 +354,36 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   forEachChild(sf, (c) => visit(c, sf));
   // Type aliases of object types count as declared shapes too.
   return out;
+}
+
+const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
+
+/** `recordingAudio: boolean`, `phone: TextInput | null`, `createPassword = () => …` name a flag, a widget or a method, not data. */
+function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration): boolean {
+  if (ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))) return false;
+  let t = member.type;
+  if (!t) return true;
+  if (ts.isUnionTypeNode(t)) {
+    const real = t.types.filter((x) => x.kind !== ts.SyntaxKind.NullKeyword && x.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword));
+    if (real.length !== 1) return true;
+    t = real[0];
+  }
+  if (t.kind === ts.SyntaxKind.BooleanKeyword || ts.isFunctionTypeNode(t)) return false;
+  if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && NOT_DATA_TYPE.test(t.typeName.text)) return false;
+  return true;
+}
+
+function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {
+  for (const a of el.attributes.properties) {
+    if (!ts.isJsxAttribute(a) || !ts.isIdentifier(a.name)) continue;
+    const n = a.name.text;
+    const init = a.initializer;
+    const isTrue = !init || (ts.isJsxExpression(init) && init.expression?.kind === ts.SyntaxKind.TrueKeyword);
+    const isFalse = !!init && ts.isJsxExpression(init) && init.expression?.kind === ts.SyntaxKind.FalseKeyword;
+    if ((n === "disabled" || n === "readOnly" || n === "readonly") && isTrue) return true;
+    if (n === "editable" && isFalse) return true;
+  }
+  return false;
 }
 
 /** `terminal: TerminalDto` or `TerminalDto[]` → "TerminalDto", for nested DTO lookups. */
