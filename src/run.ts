@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import type { ScanResult, Finding } from "./types.js";
+import type { ScanResult, Finding, ScanError } from "./types.js";
 import { loadTaxonomy } from "./config/categories.js";
 import { loadRuleSet, type RuleSet } from "./config/rules-loader.js";
 import { loadManifest, type Manifest } from "./config/load-manifest.js";
@@ -50,10 +50,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const scopeFromManifest = (globs: string[] | undefined) =>
     globs?.map((g) => relative(root, join(manifest!.dir, g)).split("\\").join("/") || g);
+  const skipped: ScanError[] = [];
   const files = await discoverFiles(root, {
     include: scopeFromManifest(manifest?.audit.include),
     exclude: scopeFromManifest(manifest?.audit.exclude),
     all: opts.all,
+    notes: skipped,
   });
   const detection = detectFiles(root, files, compiled, { maxFileBytes: opts.maxFileBytes, onProgress: opts.onProgress });
   const findings = detection.findings.sort(compareFindings);
@@ -65,7 +67,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     manifest: manifest ? relative(root, resolve(cwd, manifest.view.path)).split("\\").join("/") : null,
     findings,
     unused: [],
-    errors: detection.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    errors: [...skipped, ...detection.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     summary: { files: files.length, findings: 0, declared: 0, undeclared: 0, suppressed: 0, unused: 0, errors: 0, durationMs: 0 },
     context: {
       root,

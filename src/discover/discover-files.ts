@@ -1,4 +1,7 @@
+import fs from "node:fs";
 import { globby } from "globby";
+import type { ScanError } from "../types.js";
+import { recordingReaddir, skippedEntry } from "./skipped-entries.js";
 
 export const SOURCE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
 
@@ -39,21 +42,39 @@ export interface DiscoverOptions {
   exclude?: string[];
   /** Also scan node_modules, build output and .gitignored paths. */
   all?: boolean;
+  /** Receives a note for every source-named entry or folder that is passed over, and why. */
+  notes?: ScanError[];
+  /** Tests only: the readdir under the walk, to simulate a folder that cannot be listed (root can list anything). */
+  readdir?: typeof fs.readdir;
 }
 
 /** Source files under root, as sorted POSIX paths relative to it. Symlinks are not followed. */
 export async function discoverFiles(root: string, opts: DiscoverOptions = {}): Promise<string[]> {
   const ext = `{${SOURCE_EXTENSIONS.join(",")}}`;
-  const patterns = opts.include?.length ? opts.include.map((p) => (/\.[a-z]+$|\*\*?$/.test(p) ? p : p)) : [`**/*.${ext}`];
-  const files = await globby(patterns, {
+  const patterns = opts.include?.length ? opts.include : [`**/*.${ext}`];
+  const notes = opts.notes ?? [];
+  // Not onlyFiles: links and FIFOs named like sources must come back, to be named in a note.
+  const entries = await globby(patterns, {
     cwd: root,
     ignore: [...(opts.all ? [] : DEFAULT_EXCLUDES), ...(opts.exclude ?? [])],
     gitignore: !opts.all,
     followSymbolicLinks: false,
-    onlyFiles: true,
+    onlyFiles: false,
+    objectMode: true,
     dot: false,
     suppressErrors: true,
+    fs: { ...fs, readdir: recordingReaddir(root, notes, opts.readdir) },
   });
   const wanted = new RegExp(`\\.(${SOURCE_EXTENSIONS.join("|")})$`);
-  return files.filter((f) => wanted.test(f)).sort();
+  const realRoot = fs.realpathSync(root);
+  const files: string[] = [];
+  for (const e of entries) {
+    if (!wanted.test(e.path)) continue;
+    if (e.dirent.isFile()) files.push(e.path);
+    else {
+      const note = skippedEntry(root, realRoot, e.path, e.dirent);
+      if (note) notes.push(note);
+    }
+  }
+  return files.sort();
 }

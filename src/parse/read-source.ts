@@ -1,41 +1,46 @@
 import { readFileSync, statSync } from "node:fs";
+import { decodeSource } from "./decode-source.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export type SourceText = { text: string; note?: string } | { skipped: string };
 
-const decoder = new TextDecoder("utf-8", { fatal: false });
-const strict = new TextDecoder("utf-8", { fatal: true });
-
 /** Reads a source file, or says in one line why it is not scanned (binary, too large, minified, unreadable). */
 export function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
-  let size: number;
+  let st;
   try {
-    size = statSync(path).size;
+    st = statSync(path);
   } catch (err) {
-    return { skipped: `cannot read (${(err as NodeJS.ErrnoException).code ?? "error"})` };
+    return { skipped: cannotRead(err) };
   }
-  if (size > maxBytes) {
-    return { skipped: `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(1)} MB limit (likely generated or bundled; raise --max-file-size to scan it)` };
+  // Reading a FIFO or a device blocks or never ends; discovery skips them, but a file can
+  // be swapped for one between discovery and reading.
+  if (!st.isFile()) return { skipped: `skipped: not a regular file (${st.isDirectory() ? "a folder" : "a FIFO, socket or device"})` };
+  if (st.size > maxBytes) {
+    return { skipped: `skipped: ${(st.size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(1)} MB limit (likely generated or bundled; raise --max-file-size to scan it)` };
   }
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch (err) {
-    return { skipped: `cannot read (${(err as NodeJS.ErrnoException).code ?? "error"})` };
+    return { skipped: cannotRead(err) };
   }
-  if (buf.subarray(0, 8192).includes(0)) return { skipped: "skipped: binary content (NUL bytes), not source code" };
-  let note: string | undefined;
-  let text: string;
-  try {
-    text = strict.decode(buf);
-  } catch {
-    text = decoder.decode(buf);
-    note = "invalid UTF-8 bytes were replaced; scanned anyway";
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (looksMinified(text)) return { skipped: "skipped: minified code (very long lines); scan the sources it was built from" };
-  return note ? { text, note } : { text };
+  const decoded = decodeSource(buf);
+  if ("skipped" in decoded) return decoded;
+  if (looksMinified(decoded.text)) return { skipped: "skipped: minified code (very long lines); scan the sources it was built from" };
+  return decoded;
+}
+
+function cannotRead(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? "error";
+  const why: Record<string, string> = {
+    ENOENT: "it disappeared or is a broken link",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "it is a folder",
+    ELOOP: "too many levels of symbolic links",
+  };
+  return `skipped: cannot read (${code}${why[code] ? `: ${why[code]}` : ""})`;
 }
 
 // A bundle's findings point at column 40,000 of line 1: useless to a reader, and slow.
