@@ -18,7 +18,8 @@ export interface Manifest {
   covers(activity: ActivityView, absFile: string): boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their schema, so a message can list the allowed keys.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validate = ajv.compile(manifestSchema);
 
 interface RawActivity {

@@ -28,6 +28,22 @@ export function schemaError(file: YamlFile, errors: ErrorObject[], what: string)
     }
     case "type":
       return file.error(path, `${label} must be ${article((e.params as { type: string }).type)}`, `Found ${describe(valueAt(file.data, path))}.`);
+    case "const": {
+      const want = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
+      return file.error(path, `${label} is ${JSON.stringify(valueAt(file.data, path))}, but only ${want} is supported`, `Write ${path.at(-1) ?? label}: ${want}.`);
+    }
+    case "minItems": {
+      const n = (e.params as { limit: number }).limit;
+      return file.error(path, `${label} is empty`, `List at least ${n === 1 ? "one entry" : `${n} entries`}.`);
+    }
+    case "minLength":
+      return file.error(path, `${label} is an empty string`, "Write a value, or remove the entry.");
+    case "pattern": {
+      const pattern = (e.params as { pattern: string }).pattern;
+      const chars = pattern.includes(".") ? "lowercase letters, digits, dots and dashes" : "lowercase letters, digits and dashes";
+      const hint = pattern.startsWith("^[a-z0-9]") ? `Use ${chars}, starting with a letter or digit (e.g. sign-up).` : `It must match /${pattern}/.`;
+      return file.error(path, `${label} has the value ${JSON.stringify(valueAt(file.data, path))}, which is not a valid id`, hint);
+    }
     default:
       return file.error(path, `${label} ${e.message ?? "is invalid"}`);
   }

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
 import { ConfigError } from "./config-error.js";
+import { aliasExpansionError, yamlShapeError, yamlSyntaxError } from "./yaml-errors.js";
 
 /** A parsed YAML file that can point back at the line and column of any value in it. */
 export interface YamlFile {
@@ -14,10 +15,18 @@ export interface YamlFile {
 export function readYamlFile(path: string, displayPath = path): YamlFile {
   let text: string;
   try {
+    // A FIFO or device would block the read forever, so only plain files are read.
+    const st = statSync(path);
+    if (!st.isFile()) {
+      const what = st.isDirectory() ? "a folder" : "not a regular file";
+      throw new ConfigError(`cannot read: it is ${what}`, displayPath, undefined, undefined, "Pass the path of a .yml file.");
+    }
     text = readFileSync(path, "utf8");
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(`cannot read file (${code ?? "unknown error"})`, displayPath, undefined, undefined, "Check the path and its permissions.");
+    const why = code === "ENOENT" ? "file not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : "read failed";
+    throw new ConfigError(`cannot read (${code ?? "unknown error"}: ${why})`, displayPath, undefined, undefined, "Check the path and its permissions.");
   }
   return parseYamlText(text, displayPath);
 }
@@ -25,13 +34,16 @@ export function readYamlFile(path: string, displayPath = path): YamlFile {
 export function parseYamlText(text: string, displayPath: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    const msg = first.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
-    throw new ConfigError(`invalid YAML: ${msg}`, displayPath, pos.line, pos.col, "Fix the YAML syntax at that position.");
+  if (doc.errors[0]) throw yamlSyntaxError(doc.errors[0], lineCounter, displayPath);
+  const shape = yamlShapeError(doc, lineCounter, displayPath);
+  if (shape) throw shape;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // Unresolved aliases were caught above; what is left is the expansion limit.
+    throw aliasExpansionError(doc, lineCounter, displayPath);
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
   const at = (path: (string | number)[], key = false) => locate(doc, lineCounter, path, key);
   return {
     path: displayPath,
