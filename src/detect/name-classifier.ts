@@ -123,14 +123,12 @@ export class NameClassifier {
           if (!matchesAt(words, i, c.pattern)) continue;
           if (!this.endsWell(words, i + c.pattern.length)) continue;
           if (best && best.c.pattern.length >= c.pattern.length) continue;
-          if (!this.qualified(c.spec, words.slice(0, i), ownerWords)) continue;
-          if (c.spec.exclude.length && words.some((w) => c.spec.exclude.includes(w))) continue;
-          if (c.spec.ownerExclude && ownerWords.some((w) => c.spec.ownerExclude!.includes(w))) continue;
+          if (!this.qualified(c.spec, words.slice(0, i), ownerWords) || vetoed(c.spec, words, ownerWords)) continue;
           best = { c, start: i };
         }
       }
       const glued = this.joined.get(words[i]);
-      if (glued && !best && this.endsWell(words, i + 1) && !glued.spec.exclude.some((w) => words.includes(w))) {
+      if (glued && !best && this.endsWell(words, i + 1) && !vetoed(glued.spec, words, ownerWords)) {
         if (this.qualified(glued.spec, words.slice(0, i), ownerWords)) best = { c: glued, start: i };
       }
     }
@@ -151,6 +149,11 @@ export class NameClassifier {
     const last = ownerWords[ownerWords.length - 1];
     return last !== undefined && q.includes(last);
   }
+}
+
+function vetoed(spec: NameRuleSpec, words: string[], ownerWords: string[]): boolean {
+  if (spec.exclude.length && words.some((w) => spec.exclude.includes(w))) return true;
+  return !!spec.ownerExclude && ownerWords.some((w) => spec.ownerExclude!.includes(w));
 }
 
 function matchesAt(words: string[], i: number, pattern: string[]): boolean {
