@@ -31,12 +31,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .addOption(new Option("--format <format>", "report format").choices(Object.keys(FORMATS)).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <level>", "what fails the run").choices([...FAIL_ON]).default("undeclared"))
-    .option("--baseline <file>", "accept the findings recorded there (policytrace baseline); fail only on new ones");
-  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string }) => {
+    .option("--baseline <file>", "accept the findings recorded there (policytrace baseline); fail only on new ones")
+    .option("--verbose", "text format: also list declared and suppressed findings");
+  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string; verbose?: boolean }) => {
     const postEvaluate = baselineHook(o.baseline, io);
     const result = await runScan(dir, o, io, { postEvaluate });
     const color = !o.output && io.isTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== "0";
-    const text = FORMATS[o.format](result, { color });
+    const text = FORMATS[o.format](result, { color, verbose: o.verbose });
     if (o.output) writeOutputAtomic(resolve(io.cwd, o.output), text);
     else io.stdout(text);
     if (io.env.GITHUB_ACTIONS === "true" && o.format === "text") io.stdout(githubAnnotations(result, io.env, io.cwd));

@@ -4,24 +4,35 @@ import type { Finding } from "../types.js";
 import type { Hit } from "./walk-file.js";
 
 const EVIDENCE_MAX = 160;
+const RANK = { high: 3, medium: 2, low: 1 } as const;
 
 export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
   const start = node.getStart(sf);
   // A bare string ('x-forwarded-for') says little; its line says what is done with it.
-  const text = (ts.isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd())).replace(/\s+/g, " ").trim();
+  const raw = ts.isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd());
+  const text = withoutComments(raw).replace(/\s+/g, " ").trim();
   return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text;
 }
 
 /** Turns one file's hits into findings, one per (rule, category, location). */
 export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Finding[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   const out: Finding[] = [];
   for (const h of hits) {
     const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
-    const key = `${h.rule.id}\u0000${h.category}\u0000${pos.line}\u0000${pos.character}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
+    // Two rules reading the same call as the same category and kind are one collection point:
+    // keep the more confident reading, and the one that knows the recipient.
+    const key = `${h.category}\u0000${h.kind}\u0000${pos.line}\u0000${pos.character}`;
+    const prior = seen.get(key);
+    if (prior) {
+      if (RANK[h.confidence] > RANK[prior.confidence] || (!prior.recipient && h.rule.recipient && RANK[h.confidence] === RANK[prior.confidence])) {
+        prior.rule = h.rule.id;
+        prior.confidence = h.confidence;
+        prior.recipient = h.rule.recipient ?? prior.recipient;
+      }
+      continue;
+    }
+    const finding: Finding = {
       id: "",
       file,
       line: pos.line + 1,
@@ -35,7 +46,9 @@ export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Findin
       recipient: h.rule.recipient ?? null,
       status: "unchecked",
       activities: [],
-    });
+    };
+    seen.set(key, finding);
+    out.push(finding);
   }
   return out;
 }
@@ -62,4 +75,18 @@ function lineAround(text: string, pos: number): string {
   const from = text.lastIndexOf("\n", pos - 1) + 1;
   const to = text.indexOf("\n", pos);
   return text.slice(from, to < 0 ? text.length : to);
+}
+
+const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.JSX);
+
+/** Evidence is read in one line; a `// why` comment inside a call would swallow the rest. */
+function withoutComments(text: string): string {
+  if (!text.includes("//") && !text.includes("/*")) return text;
+  scanner.setText(text);
+  let out = "";
+  for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
+    if (t === ts.SyntaxKind.SingleLineCommentTrivia || t === ts.SyntaxKind.MultiLineCommentTrivia) continue;
+    out += scanner.getTokenText();
+  }
+  return out;
 }

@@ -112,11 +112,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (methodRules) {
         const receiver = chainText(callee.expression);
         if (receiver !== null) {
+          const reading = (r: RuleDef) => `${r.kind}:${r.category === NAMES ? NAMES : r.category}`;
+          const kinds = new Set(matched?.map(reading));
           for (const { receiver: re, firstArg, rule } of methodRules) {
-            if (matched?.some((r) => r.kind === rule.kind)) continue;
+            // One reading per call and kind: api.post(...) is one request, whichever rules describe it.
+            if (kinds.has(reading(rule))) continue;
             if (!re.test(receiver)) continue;
             if (firstArg && !(args.length > 0 && firstArg.test(leadingText(args[0])))) continue;
             methodMatched = true;
+            kinds.add(reading(rule));
             apply([rule], n, () => args);
           }
         }

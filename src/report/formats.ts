@@ -6,6 +6,7 @@ import { renderSarif } from "./sarif.js";
 
 export interface RenderOptions {
   color: boolean;
+  verbose?: boolean;
 }
 
 /** Format name → pure reporter. Only the CLI writes anywhere. */

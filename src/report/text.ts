@@ -3,45 +3,70 @@ import type { Finding, ScanResult } from "../types.js";
 
 export interface TextOptions {
   color: boolean;
+  /** List declared and suppressed findings too, not only what needs attention. */
+  verbose?: boolean;
 }
 
-/** Human output: findings grouped by file, then unused declarations, errors and a one-line verdict. */
+/**
+ * Human output. With a manifest, what needs attention (undeclared collection, unused
+ * declarations, notes) is listed and the declared rest is counted; without one, the whole
+ * inventory is listed. Repeats of the same finding in a file share one line.
+ */
 export function renderText(result: ScanResult, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const lines: string[] = [];
-  const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    const list = byFile.get(f.file) ?? [];
-    list.push(f);
-    byFile.set(f.file, list);
-  }
   const checked = result.manifest !== null;
-  for (const [file, list] of byFile) {
-    // Declared findings are the policy working as intended; show them compactly.
+  const shown = result.findings.filter((f) => !checked || opts.verbose || f.status === "undeclared");
+  const lines: string[] = [];
+  for (const [file, list] of groupBy(shown, (f) => f.file)) {
     lines.push(c.underline(file));
-    for (const f of list) lines.push(formatFinding(f, c, checked));
+    for (const group of groupBy(list, (f) => [f.status, f.category, f.kind, f.rule, f.evidence].join("\u0000")).values()) {
+      lines.push(formatGroup(group, c, checked));
+    }
     lines.push("");
+  }
+  const hidden = result.findings.length - shown.length;
+  if (hidden > 0) {
+    const files = new Set(result.findings.filter((f) => !shown.includes(f)).map((f) => f.file)).size;
+    lines.push(c.gray(`${hidden} declared or suppressed finding${hidden === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} not listed (--verbose lists them).`), "");
   }
   if (result.unused.length) {
-    lines.push(c.yellow.bold("Declared but not found in code (unused):"));
-    for (const u of result.unused) lines.push(`  ${c.yellow("unused")}  activity ${c.bold(u.activity)} declares ${c.bold(u.category)}, but its code never collects it`);
+    lines.push(c.yellow.bold("Declared but never collected (unused):"));
+    for (const u of result.unused) lines.push(`  ${c.yellow("unused")}  ${c.bold(u.activity)} declares ${c.bold(u.category)}, but no code it covers collects it`);
     lines.push("");
   }
-  for (const s of result.context.staleSuppressions) lines.push(`${c.yellow("note")} ${s.file}:${s.line} suppression for ${s.category} matches no finding ("${s.reason}")`);
-  for (const s of result.context.staleBaseline) lines.push(`${c.yellow("note")} baseline entry ${s.id} (${s.category} in ${s.file}) matches no finding any more; refresh the baseline`);
-  for (const e of result.errors) lines.push(`${c.gray("note")} ${e.file}${e.line ? `:${e.line}:${e.column}` : ""}: ${e.message}`);
-  if (result.errors.length || result.context.staleSuppressions.length || result.context.staleBaseline.length) lines.push("");
+  const notes: string[] = [];
+  for (const s of result.context.staleSuppressions) notes.push(`${s.file}:${s.line}: suppression for ${s.category} matches no finding ("${s.reason}")`);
+  for (const s of result.context.staleBaseline) notes.push(`baseline entry ${s.id} (${s.category} in ${s.file}) matches no finding any more; refresh the baseline`);
+  for (const e of result.errors) notes.push(`${e.file}${e.line ? `:${e.line}:${e.column}` : ""}: ${e.message}`);
+  if (notes.length) {
+    for (const n of notes) lines.push(`${c.gray("note")} ${n}`);
+    lines.push("");
+  }
   lines.push(verdict(result, c));
   return `${lines.join("\n")}\n`;
 }
 
-function formatFinding(f: Finding, c: ChalkInstance, checked: boolean): string {
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function formatGroup(group: Finding[], c: ChalkInstance, checked: boolean): string {
+  const f = group[0];
   const status =
     f.status === "undeclared" ? c.red.bold("undeclared") : f.status === "declared" ? c.green("declared  ") : f.status === "suppressed" ? c.gray("suppressed") : c.cyan("found     ");
-  const where = c.gray(`${f.line}:${f.column}`.padEnd(8));
+  const where = `${f.line}:${f.column}`;
   const what = `${c.bold(f.category)} ${c.gray(`(${f.kind}${f.recipient ? ` → ${f.recipient}` : ""})`)}`;
-  const extra = f.status === "declared" && checked ? c.gray(` [${f.activities.join(", ")}]`) : f.status === "suppressed" && f.suppression ? c.gray(` [${f.suppression.reason}]`) : "";
-  return `  ${where} ${status}  ${what}  ${c.gray(f.evidence)}${extra}  ${c.dim(f.rule)}`;
+  const extra =
+    f.status === "declared" && checked ? c.gray(` [${f.activities.join(", ")}]`) : f.status === "suppressed" && f.suppression ? c.gray(` [${f.suppression.reason}]`) : "";
+  const more = group.length > 1 ? c.gray(` (also lines ${group.slice(1).map((g) => g.line).join(", ")})`) : "";
+  return `  ${c.gray(where.padEnd(8))} ${status}  ${what}  ${f.evidence}${extra}${more}  ${c.dim(f.rule)}`;
 }
 
 function verdict(r: ScanResult, c: ChalkInstance): string {

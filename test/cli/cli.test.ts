@@ -27,7 +27,7 @@ describe("policytrace scan exit codes", () => {
     expect((await run(["scan", "."], dir)).code).toBe(0);
     const r = await run(["scan", ".", "--fail-on", "unused"], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("activity app declares precise-location, but its code never collects it");
+    expect(r.stdout).toContain("app declares precise-location, but no code it covers collects it");
   });
 
   it("2 for an invalid manifest, naming file, line and column", async () => {
@@ -84,7 +84,10 @@ describe("every format on fixtures/imou-app, in-process", () => {
 
   it("text, sarif and markdown render the same scan", async () => {
     const text = await run(["scan", fixture], process.cwd());
-    expect(text.stdout).toMatch(/mobile\/src\/account\//);
+    expect(text.stdout).toMatch(/web\/src\/pages\/newsletter\.tsx/);
+    expect(text.stdout).not.toMatch(/mobile\/src\/account\//);
+    const verbose = await run(["scan", fixture, "--verbose"], process.cwd());
+    expect(verbose.stdout).toMatch(/mobile\/src\/account\//);
     const sarif = JSON.parse((await run(["scan", fixture, "--format", "sarif"], process.cwd())).stdout);
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0].results.length).toBeGreaterThan(50);

@@ -53,9 +53,9 @@ describe("inline suppressions in a scan", () => {
       "src/empty.ts": "// policytrace-ignore-next-line email: the form moved away\nexport const x = 1;\n",
     });
     const r = await run(["scan", ".", "--format", "text"], dir);
-    expect(r.stdout).toContain('note src/empty.ts:1 suppression for email matches no finding ("the form moved away")');
-    expect(r.stdout).toContain('note src/report.ts:2 suppression for phone matches no finding ("support desk call-back only (DPIA-12)")');
-    expect(r.stdout).not.toContain("src/report.ts:4 suppression");
+    expect(r.stdout).toContain('note src/empty.ts:1: suppression for email matches no finding ("the form moved away")');
+    expect(r.stdout).toContain('note src/report.ts:2: suppression for phone matches no finding ("support desk call-back only (DPIA-12)")');
+    expect(r.stdout).not.toContain("src/report.ts:4: suppression");
     const md = await run(["scan", ".", "--format", "markdown"], dir);
     expect(md.stdout).toContain("## Stale suppressions and baseline entries");
   });
