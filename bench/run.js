@@ -1,0 +1,261 @@
+// `npm run bench`: how much the whole scan costs over parsing alone, on a generated project.
+//
+//   node bench/run.js                 all phases, each in its own child process, then the table
+//   node bench/run.js --child <phase> one phase alone in this process (parse | scan | scan-manifest):
+//                                     warm-up + 3 runs, one JSON line out. Handy under `node --cpu-prof`.
+//
+// Each phase keeps its own process (so peak RSS does not mix) but the parent runs them round-robin:
+// warm-up of each, then run 1 of each, run 2 of each … Only one child works at a time, and a
+// change in background load hits every phase alike instead of skewing the ratio.
+//
+// Always exits 0: this is a report, not a gate. See bench/README.md.
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate, OUT_DIR } from "./generate.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = join(HERE, "..", "dist");
+const RUNS = 3;
+const TARGET_RATIO = 1.5;
+
+const PHASES = {
+  parse: "parse alone (readSource + parseSource)",
+  scan: "scan, no manifest (+ renderJson)",
+  "scan-manifest": "scan, 5-activity manifest (+ renderJson)",
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// ---------------------------------------------------------------- child: one phase
+async function setupPhase(phase) {
+  const meta = generate({ quiet: true });
+  const { readSource } = await import(join(DIST, "parse/read-source.js"));
+  const { parseSource } = await import(join(DIST, "parse/parse-source.js"));
+  const { scan } = await import(join(DIST, "run.js"));
+  const { renderJson } = await import(join(DIST, "report/json.js"));
+
+  let once;
+  if (phase === "parse") {
+    // Exactly what detectFiles does before walking: read (stat, decode, minified check) and parse.
+    once = async () => {
+      let statements = 0;
+      for (const file of meta.files) {
+        const src = readSource(join(OUT_DIR, file));
+        if ("skipped" in src) continue;
+        statements += parseSource(file, src.text).statements.length; // keep the result observable
+      }
+      return { files: meta.files.length, statements };
+    };
+  } else if (phase === "scan" || phase === "scan-manifest") {
+    once = async () => {
+      const result = await scan({ dir: OUT_DIR, noManifest: phase === "scan" });
+      const t = performance.now();
+      const json = renderJson(result);
+      const s = result.summary;
+      return { files: s.files, findings: s.findings, declared: s.declared, undeclared: s.undeclared, unused: s.unused, errors: s.errors, manifest: result.manifest, jsonBytes: json.length, jsonMs: performance.now() - t };
+    };
+  } else {
+    throw new Error(`unknown phase "${phase}" (expected ${Object.keys(PHASES).join(", ")})`);
+  }
+  const timed = async () => {
+    globalThis.gc?.();
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const info = await once();
+    const ms = performance.now() - t;
+    const cpu = process.cpuUsage(c);
+    // CPU time of this process (all its threads, GC included): less sensitive than wall time to other load.
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, info };
+  };
+  return { meta, timed, baselineRssKB: Math.round(process.memoryUsage().rss / 1024) };
+}
+
+// Linux/macOS: kilobytes; the peak of this process only, over warm-up and all runs of its phase.
+const peakRssKB = () => process.resourceUsage().maxRSS;
+
+function summarise(phase, meta, baselineRssKB, warmup, runs) {
+  const last = runs[runs.length - 1].info;
+  return {
+    phase,
+    warmupMs: warmup.ms,
+    times: runs.map((r) => r.ms),
+    cpuTimes: runs.map((r) => r.cpuMs),
+    medianMs: median(runs.map((r) => r.ms)),
+    cpuMedianMs: median(runs.map((r) => r.cpuMs)),
+    ...last,
+    jsonMs: last.jsonMs === undefined ? undefined : median(runs.map((r) => r.info.jsonMs)),
+    lines: meta.lines,
+    generatedFiles: meta.files.length,
+    baselineRssKB,
+    maxRssKB: peakRssKB(),
+  };
+}
+
+async function child(phase) {
+  const { meta, timed, baselineRssKB } = await setupPhase(phase);
+  if (!process.send) {
+    // Standalone: warm-up and runs back to back.
+    const warmup = await timed();
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await timed());
+    process.stdout.write(`${JSON.stringify(summarise(phase, meta, baselineRssKB, warmup, runs))}\n`);
+    return;
+  }
+  // Driven by the parent: one run per "run" message.
+  const done = [];
+  process.on("message", async (msg) => {
+    try {
+      if (msg === "run") {
+        const r = await timed();
+        done.push(r);
+        process.send({ type: "run", ms: r.ms, cpuMs: r.cpuMs });
+      } else if (msg === "finish") {
+        const [warmup, ...runs] = done;
+        process.send({ type: "summary", summary: summarise(phase, meta, baselineRssKB, warmup, runs) }, () => process.disconnect());
+      }
+    } catch (err) {
+      process.send({ type: "error", message: err instanceof Error ? err.stack : String(err) }, () => process.exit(1));
+    }
+  });
+  process.send({ type: "ready" });
+}
+
+// ---------------------------------------------------------------- parent
+/** A phase's child process; `ask` sends a message and resolves with the child's next reply. */
+function startChild(phase) {
+  const proc = fork(fileURLToPath(import.meta.url), ["--child", phase], { execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  let waiting = null;
+  let exited = null;
+  proc.on("message", (m) => {
+    const w = waiting;
+    waiting = null;
+    if (!w) return;
+    if (m.type === "error") w.reject(new Error(m.message));
+    else w.resolve(m);
+  });
+  proc.on("exit", (code, signal) => {
+    exited = `exit ${code ?? signal}`;
+    waiting?.reject(new Error(exited));
+    waiting = null;
+  });
+  const next = () =>
+    new Promise((resolve, reject) => {
+      if (exited) reject(new Error(exited));
+      else waiting = { resolve, reject };
+    });
+  return {
+    phase,
+    proc,
+    ready: next(),
+    ask(msg) {
+      const p = next();
+      proc.send(msg);
+      return p;
+    },
+  };
+}
+
+const fmtInt = (n) => Math.round(n).toLocaleString("en");
+const fmtMs = (n) => `${fmtInt(n)} ms`;
+const fmtMB = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows
+    .map((r, i) => {
+      const line = r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ");
+      return i === 0 ? `${line}\n${widths.map((w) => "-".repeat(w)).join("  ")}` : line;
+    })
+    .join("\n");
+}
+
+async function main() {
+  if (!existsSync(join(DIST, "run.js"))) {
+    console.log("bench: dist/ is missing; run `npm run build` first (npm run bench does).");
+    return;
+  }
+  generate();
+  console.log(`node ${process.version}; each phase in its own process; 1 warm-up + ${RUNS} timed runs per phase, round-robin; medians shown\n`);
+
+  const children = Object.keys(PHASES).map(startChild);
+  const failed = {};
+  const fail = (c, err) => {
+    if (failed[c.phase]) return;
+    failed[c.phase] = err.message.split("\n")[0];
+    console.log(`  ${c.phase} FAILED: ${err.message}`);
+    c.proc.kill();
+  };
+  await Promise.all(children.map((c) => c.ready.catch((err) => fail(c, err))));
+  for (let round = 0; round <= RUNS; round++) {
+    const cells = [];
+    for (const c of children) {
+      if (failed[c.phase]) continue;
+      try {
+        const r = await c.ask("run");
+        cells.push(`${c.phase} ${fmtInt(r.ms)} ms (CPU ${fmtInt(r.cpuMs)})`);
+      } catch (err) {
+        fail(c, err);
+      }
+    }
+    console.log(`  ${round === 0 ? "warm-up" : `run ${round}  `}  ${cells.join("   ")}`);
+  }
+  const results = {};
+  for (const c of children) {
+    if (failed[c.phase]) {
+      results[c.phase] = { phase: c.phase, failed: failed[c.phase] };
+      continue;
+    }
+    try {
+      results[c.phase] = (await c.ask("finish")).summary;
+    } catch (err) {
+      fail(c, err);
+      results[c.phase] = { phase: c.phase, failed: failed[c.phase] };
+    }
+  }
+  console.log("");
+
+  const rows = [["phase", "files", "lines", "wall (median)", "CPU (median)", "files/s", "lines/s", "peak RSS", "base RSS", "findings"]];
+  for (const [phase, label] of Object.entries(PHASES)) {
+    const r = results[phase];
+    if (r.failed) {
+      rows.push([label, "-", "-", "FAILED", "-", "-", "-", "-", "-", "-"]);
+      continue;
+    }
+    const s = r.medianMs / 1000;
+    rows.push([label, fmtInt(r.files), fmtInt(r.lines), fmtMs(r.medianMs), fmtMs(r.cpuMedianMs), fmtInt(r.files / s), fmtInt(r.lines / s), fmtMB(r.maxRssKB), fmtMB(r.baselineRssKB), r.findings === undefined ? "-" : fmtInt(r.findings)]);
+  }
+  console.log(table(rows));
+  console.log("\n(files/s and lines/s from wall time; peak RSS = maxRSS of that phase's process; base RSS = after loading modules)\n");
+
+  const parse = results.parse;
+  for (const phase of ["scan", "scan-manifest"]) {
+    const r = results[phase];
+    if (parse.failed || r.failed) {
+      console.log(`ratio ${phase} / parse: n/a (a phase failed)`);
+      continue;
+    }
+    const ratio = r.medianMs / parse.medianMs;
+    const cpuRatio = r.cpuMedianMs / parse.cpuMedianMs;
+    const verdict = (x) => (x <= TARGET_RATIO ? "PASS" : "FAIL");
+    console.log(`ratio ${PHASES[phase]} / parse: ${ratio.toFixed(2)}× wall   target ≤ ${TARGET_RATIO}×   ${verdict(ratio)}`);
+    console.log(`    by CPU time: ${cpuRatio.toFixed(2)}×   ${verdict(cpuRatio)}${verdict(ratio) !== verdict(cpuRatio) ? "   (wall and CPU disagree: the machine is probably busy; rerun)" : ""}`);
+    const extra = [`renderJson ${fmtMs(r.jsonMs)} (${(r.jsonBytes / 1048576).toFixed(1)} MB)`, `errors ${r.errors}`];
+    if (r.manifest) extra.push(`manifest ${r.manifest}: declared ${fmtInt(r.declared)}, undeclared ${fmtInt(r.undeclared)}, unused ${r.unused}`);
+    console.log(`    ${extra.join(", ")}`);
+    if (r.files !== r.generatedFiles) console.log(`    WARNING: scan saw ${r.files} files, the generator wrote ${r.generatedFiles}; the comparison is not like for like`);
+  }
+}
+
+const i = process.argv.indexOf("--child");
+try {
+  if (i >= 0) await child(process.argv[i + 1]);
+  else await main();
+} catch (err) {
+  console.log(`bench failed: ${err instanceof Error ? err.stack : err}`);
+  if (i >= 0) process.exitCode = 1; // the parent reports it; the bench itself still exits 0
+}
