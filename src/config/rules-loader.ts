@@ -60,7 +60,9 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const files = [...ruleFiles(builtinRulesDir, true)];
   for (const dir of extraDirs) files.push(...ruleFiles(resolve(cwd, dir), false));
   const rules: RuleDef[] = [];
-  const vocabulary: Vocabulary = { normalize: {}, exclude: [], tail: [], opaque: [], ownerExclude: [] };
+  // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
+  // or an identifier `toString` must not find Object.prototype's functions.
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [] };
   const seen = new Map<string, string>();
   for (const path of files) {
     const display = relative(cwd, path) || path;
@@ -79,6 +81,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
     }
     (data.rules ?? []).forEach((raw, i) => {
       const rule: RuleDef = { ...raw, file: display };
+      if (rule.jsx?.values) rule.jsx = { ...rule.jsx, values: Object.assign(Object.create(null), rule.jsx.values) };
       checkRule(file, rule, i, taxonomy);
       const earlier = seen.get(rule.id);
       if (earlier) {
