@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { Ajv } from "ajv";
 import picomatch from "picomatch";
@@ -100,6 +101,10 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
       if (isAbsolute(g) || g.split("/").includes("..")) throw file.error(["audit", key, j], `glob "${g}" leaves the manifest's folder`, "Use globs relative to the manifest's folder.");
     });
   }
+  // Checked here, not when the rules load, so the error points at the line that names the folder.
+  (raw.audit?.rules ?? []).forEach((r, j) => {
+    if (!existsSync(resolve(dirname(path), r))) throw file.error(["audit", "rules", j], `rules folder "${r}" not found`, "Paths in audit.rules are relative to the manifest's folder.");
+  });
 
   const dir = dirname(resolve(path));
   const matchers = new Map(activities.map((a) => [a.id, a.code.length ? picomatch(a.code, { dot: true }) : null]));
