@@ -67,6 +67,8 @@ describe("invalid manifests exit 2 with file:line:column, the problem and the fi
       'policytrace: privacy-manifest.yml:7:12: code glob "src/../../x/**" leaves the manifest\'s folder\n  Globs are relative to the folder of privacy-manifest.yml; move the manifest up instead of using ../.\n'],
     ["an absolute code glob", manifest("version: 1", "activities:", ...ACTIVITY, '    code: ["/etc/**"]'),
       'policytrace: privacy-manifest.yml:7:12: code glob "/etc/**" leaves the manifest\'s folder\n  Globs are relative to the folder of privacy-manifest.yml; move the manifest up instead of using ../.\n'],
+    ["a missing audit.rules folder", manifest("version: 1", "audit:", "  rules: [./my-rules]", "activities:", ...ACTIVITY),
+      'policytrace: privacy-manifest.yml:3:11: rules folder "./my-rules" not found\n  Paths in audit.rules are relative to the manifest\'s folder.\n'],
     ["an audit glob escaping", manifest("version: 1", "audit:", '  include: ["../**"]', "activities:", ...ACTIVITY),
       'policytrace: privacy-manifest.yml:3:13: glob "../**" leaves the manifest\'s folder\n  Use globs relative to the manifest\'s folder.\n'],
   ];
