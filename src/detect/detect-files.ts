@@ -45,8 +45,12 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       for (const [name, fields] of d.types) types.set(name, fields);
       if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
     } catch (err) {
-      // Deep nesting overflows the parser's own recursion; the file is reported, the scan goes on.
-      const msg = err instanceof RangeError ? "skipped: nesting too deep to parse safely" : `skipped: internal error while scanning (${(err as Error).message})`;
+      // Deep nesting (roughly 1,000 levels and more) overflows the parser's or the walker's
+      // recursion; the file is reported, the scan goes on. Not every RangeError is that.
+      const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+      const msg = overflow
+        ? "skipped: code nested too deeply to analyse (the stack ran out, typically past 1,000 levels); nothing in this file was reported"
+        : `skipped: internal error while scanning (${(err as Error).message})`;
       errors.push({ file, message: msg });
     }
   });
