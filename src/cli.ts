@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { loadTaxonomy } from "./config/categories.js";
 import { ConfigError } from "./config/config-error.js";
@@ -37,7 +37,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const postEvaluate = baselineHook(o.baseline, io);
     const result = await runScan(dir, o, io, { postEvaluate });
     const color = !o.output && io.isTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== "0";
-    const text = FORMATS[o.format](result, { color, verbose: o.verbose });
+    // Links in a Markdown report are relative to where the report lives (or the cwd for stdout).
+    const reportDir = o.output ? dirname(resolve(io.cwd, o.output)) : io.cwd;
+    const linkBase = relative(reportDir, result.context.root).split(sep).join("/");
+    const text = FORMATS[o.format](result, { color, verbose: o.verbose, linkBase: linkBase ? `${linkBase}/` : "" });
     if (o.output) writeOutputAtomic(resolve(io.cwd, o.output), text);
     else io.stdout(text);
     if (io.env.GITHUB_ACTIONS === "true" && o.format === "text") io.stdout(githubAnnotations(result, io.env, io.cwd));

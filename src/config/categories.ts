@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { CategoryView } from "../types.js";
 import { builtinRulesDir } from "./package-paths.js";
 import { readYamlFile } from "./yaml-file.js";
+import { builtinYamlFiles, cachedBuiltins } from "./rules-cache.js";
 import { didYouMean } from "./did-you-mean.js";
 
 export interface GroupView {
@@ -28,7 +29,8 @@ let cached: Taxonomy | undefined;
 
 export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
-  const file = readYamlFile(join(builtinRulesDir, "categories.yml"));
+  const path = join(builtinRulesDir, "categories.yml");
+  const file = { data: cachedBuiltins(builtinYamlFiles())?.get(path) ?? readYamlFile(path).data };
   const raw = file.data as {
     groups: { id: string; title: string; fideslang?: string | null }[];
     categories: { id: string; group: string; title: string; aliases?: string[]; fideslang?: string | null }[];

@@ -1,11 +1,12 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { Ajv } from "ajv";
+import { Ajv, type ValidateFunction } from "ajv";
 import type { Confidence, Kind } from "../types.js";
 import type { Taxonomy } from "./categories.js";
 import { ConfigError } from "./config-error.js";
 import { builtinRulesDir } from "./package-paths.js";
-import { readYamlFile, type YamlFile } from "./yaml-file.js";
+import { preparsedYamlFile, readYamlFile, type YamlFile } from "./yaml-file.js";
+import { builtinYamlFiles, cachedBuiltins } from "./rules-cache.js";
 import { MATCHERS, ruleFileSchema } from "./rule-schema.js";
 import { schemaError } from "./schema-errors.js";
 import { suggestion } from "./did-you-mean.js";
@@ -53,8 +54,9 @@ export interface RuleSet {
 export const NAMES = "names";
 
 // verbose: errors carry their schema, so a message can list the allowed keys.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateFile = ajv.compile(ruleFileSchema);
+// Compiled on first use: with the built-in rules cache, a scan without user rules never needs it.
+let validator: ValidateFunction | undefined;
+const validateFile = (data: unknown) => (validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(ruleFileSchema))(data);
 
 export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = process.cwd()): RuleSet {
   const files = [...ruleFiles(builtinRulesDir, true)];
@@ -64,13 +66,17 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   // or an identifier `toString` must not find Object.prototype's functions.
   const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [] };
   const seen = new Map<string, string>();
+  const cache = cachedBuiltins(builtinYamlFiles());
   for (const path of files) {
     const display = relative(cwd, path) || path;
-    const file = readYamlFile(path, display);
-    if (file.data === null || file.data === undefined) {
-      throw new ConfigError("rule file is empty", display, 1, 1, "Add a `rules:` list, or delete the file.");
+    const pre = cache?.get(path);
+    const file = pre !== undefined ? preparsedYamlFile(path, display, pre) : readYamlFile(path, display);
+    if (pre === undefined) {
+      if (file.data === null || file.data === undefined) {
+        throw new ConfigError("rule file is empty", display, 1, 1, "Add a `rules:` list, or delete the file.");
+      }
+      if (!validateFile(file.data)) throw schemaError(file, validator!.errors ?? [], "rule file");
     }
-    if (!validateFile(file.data)) throw schemaError(file, validateFile.errors ?? [], "rule file");
     const data = file.data as { rules?: Omit<RuleDef, "file">[]; vocabulary?: Partial<Vocabulary> };
     if (data.vocabulary) {
       Object.assign(vocabulary.normalize, data.vocabulary.normalize ?? {});

@@ -31,6 +31,21 @@ export function readYamlFile(path: string, displayPath = path): YamlFile {
   return parseYamlText(text, displayPath);
 }
 
+/**
+ * A file whose data is already known (from the built-in rules cache): positions for an error
+ * message are worked out by parsing the YAML only when one is asked for.
+ */
+export function preparsedYamlFile(path: string, displayPath: string, data: unknown): YamlFile {
+  let full: YamlFile | undefined;
+  const parsed = () => (full ??= readYamlFile(path, displayPath));
+  return {
+    path: displayPath,
+    data,
+    at: (p, key) => parsed().at(p, key),
+    error: (p, message, hint, key) => parsed().error(p, message, hint, key),
+  };
+}
+
 export function parseYamlText(text: string, displayPath: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -108,3 +108,28 @@ export function chainText(node: ts.Expression, depth = 0): string | null {
   }
   return null;
 }
+
+const CHAIN = new Set([ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression]);
+
+/** The innermost object of a chain (`navigator` in navigator.geolocation.watchPosition(cb)). */
+export function chainRoot(e: ts.Expression): ts.Expression {
+  for (let i = 0; i < 32; i++) {
+    e = unwrap(e);
+    if (!CHAIN.has(e.kind)) return e;
+    e = (e as ts.PropertyAccessExpression).expression;
+  }
+  return e;
+}
+
+/**
+ * Cheap test before building a path string: only chains rooted at an import, a require, a
+ * known global or a bound `this.x` can resolve to an API. Most member accesses are local.
+ */
+export function mayResolve(e: ts.Expression, b: Bindings, globals: Set<string>, thisBound: boolean): boolean {
+  const root = chainRoot(e);
+  if (root.kind === ts.SyntaxKind.Identifier) {
+    const t = (root as ts.Identifier).text;
+    return b.has(t) || globals.has(t) || GLOBAL_OBJECTS.has(t) || t === "require";
+  }
+  return thisBound && root.kind === ts.SyntaxKind.ThisKeyword;
+}

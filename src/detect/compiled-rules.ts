@@ -17,6 +17,8 @@ export interface CompiledRules {
   calls: Map<string, RuleDef[]>;
   opaque: Set<string>;
   requestObjects: Set<string>;
+  /** First names of request objects (req, ctx): a chain rooted elsewhere is never a request. */
+  requestRoots: Set<string>;
   requestMembers: Map<string, RuleDef[]>;
   requestProperties: Map<string, RuleDef[]>;
   jsx: Map<string, RuleDef[]>;
@@ -41,6 +43,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     calls: new Map(),
     opaque: new Set(set.vocabulary.opaque),
     requestObjects: new Set(),
+    requestRoots: new Set(),
     requestMembers: new Map(),
     requestProperties: new Map(),
     jsx: new Map(),
@@ -67,7 +70,10 @@ export function compileRules(set: RuleSet): CompiledRules {
     {
     }
     if (rule.request) {
-      for (const o of rule.request.objects) c.requestObjects.add(o);
+      for (const o of rule.request.objects) {
+        c.requestObjects.add(o);
+        c.requestRoots.add(o.split(".")[0]);
+      }
       for (const m of rule.request.members ?? []) push(c.requestMembers, m, rule);
       for (const p of rule.request.properties ?? []) push(c.requestProperties, p, rule);
     }

@@ -7,6 +7,8 @@ import { renderSarif } from "./sarif.js";
 export interface RenderOptions {
   color: boolean;
   verbose?: boolean;
+  /** Path from where the report will be read to the scanned folder, for relative links. */
+  linkBase?: string;
 }
 
 /** Format name → pure reporter. Only the CLI writes anywhere. */
@@ -14,5 +16,5 @@ export const FORMATS: Record<string, (r: ScanResult, o: RenderOptions) => string
   text: (r, o) => renderText(r, o),
   json: (r) => renderJson(r),
   sarif: (r) => renderSarif(r),
-  markdown: (r) => renderMarkdown(r),
+  markdown: (r, o) => renderMarkdown(r, { linkBase: o.linkBase }),
 };
