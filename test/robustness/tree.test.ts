@@ -173,7 +173,10 @@ describe("size", () => {
     expect(rep.summary.files).toBe(50_000);
     expect(rep.findings).toHaveLength(500);
     expect(rep.errors).toEqual([]);
-    expect(ms).toBeLessThan(45_000);
+    // About 10 s alone on a laptop-class machine; the bound leaves room for a loaded CI
+    // runner and the other test files running in parallel, and still catches a hang or
+    // anything quadratic in the number of files.
+    expect(ms).toBeLessThan(50_000);
     rmSync(dir, { recursive: true, force: true });
-  }, 90_000);
+  }, 120_000);
 });
