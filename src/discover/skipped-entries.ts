@@ -51,7 +51,7 @@ export function skippedEntry(root: string, realRoot: string, rel: string, dirent
     const inside = target === realRoot || target.startsWith(realRoot + sep);
     // The link text, not the resolved path: it is what the user wrote, and the same on every machine.
     const link = fs.readlinkSync(join(root, rel));
-    return inside ? null : { file: rel, message: `skipped: symbolic link to "${link}", outside the scanned folder; links are not followed` };
+    return inside ? null : { file: rel, message: `skipped: symbolic link to ${JSON.stringify(link)}, outside the scanned folder; links are not followed` };
   }
   const what = dirent.isFIFO() ? "a FIFO" : dirent.isSocket() ? "a socket" : "a device";
   return { file: rel, message: `skipped: ${what}, not a regular file` };

@@ -27,5 +27,6 @@ export function firstSyntaxError(sf: ts.SourceFile): { line: number; column: num
   const d = diags?.[0];
   if (!d) return undefined;
   const { line, character } = sf.getLineAndCharacterOfPosition(d.start);
-  return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, "\n") };
+  // One line: the text report gives each note a single line.
+  return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, " ") };
 }
