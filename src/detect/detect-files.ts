@@ -41,7 +41,9 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       if (d.truncated) errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
       const found = toFindings(file, sf, d.hits);
       if (found.length || src.text.includes("policytrace-ignore")) texts.set(file, src.text); // stale suppressions too
-      findings.push(...found);
+      // Not push(...found): a spread passes every finding as an argument, and a file with
+      // 100,000 findings overflows the stack (it looked like deep nesting).
+      for (const f of found) findings.push(f);
       for (const [name, fields] of d.types) types.set(name, fields);
       if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
     } catch (err) {
@@ -58,7 +60,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
   for (const d of deferred) {
     const found = resolveDeferred(d.file, d.sf, d.items, types, rules);
     if (found.length && !texts.has(d.file)) texts.set(d.file, d.sf.text);
-    findings.push(...found);
+    for (const f of found) findings.push(f);
   }
   return { findings, errors, texts };
 }

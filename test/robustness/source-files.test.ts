@@ -5,6 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { detectFiles } from "../../src/detect/detect-files.js";
 import { LOG_EMAIL, project, run, type Report } from "./helpers.js";
 
 async function scanJson(dir: string, ...flags: string[]): Promise<Report> {
@@ -130,6 +134,15 @@ describe("big inputs finish quickly with a note, never a hang", () => {
     expect(findingsIn(rep, "src/huge.ts")).toHaveLength(1); // the finding before the cut
     expect(findingsIn(rep, "src/ok.ts")).toHaveLength(1);
   }, 60_000);
+});
+
+describe("many findings", () => {
+  it("a file with 160,000 findings is reported in full (a spread of that many arguments overflowed the stack)", () => {
+    const dir = project({ "src/log.ts": "logger.info({ email, phone, ip: req.ip });\n".repeat(40_000) });
+    const d = detectFiles(dir, ["src/log.ts"], compileRules(loadRuleSet(loadTaxonomy())));
+    expect(d.errors).toEqual([]);
+    expect(d.findings.length).toBeGreaterThanOrEqual(160_000);
+  });
 });
 
 describe("50,000 levels of nesting", () => {
