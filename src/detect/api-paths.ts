@@ -1,5 +1,10 @@
 import { ts } from "ts-morph";
 
+// ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
+// `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
+const { isCallExpression, isElementAccessExpression, isIdentifier, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike } = ts;
+const K = { AsExpression: ts.SyntaxKind.AsExpression, AwaitExpression: ts.SyntaxKind.AwaitExpression, CallExpression: ts.SyntaxKind.CallExpression, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, Identifier: ts.SyntaxKind.Identifier, NewExpression: ts.SyntaxKind.NewExpression, NonNullExpression: ts.SyntaxKind.NonNullExpression, ParenthesizedExpression: ts.SyntaxKind.ParenthesizedExpression, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, SatisfiesExpression: ts.SyntaxKind.SatisfiesExpression, ThisKeyword: ts.SyntaxKind.ThisKeyword, TypeAssertionExpression: ts.SyntaxKind.TypeAssertionExpression };
+
 // Canonical API paths: "module:member.path" for imported things, "global:name.path" for
 // browser/Node globals, with "()" marking a call: `axios.create().post` → "axios:create().post".
 // A path is only built when its root is an import, a require, or a known global, so local
@@ -8,7 +13,7 @@ import { ts } from "ts-morph";
 export type Bindings = Map<string, string>;
 
 // Kinds read once: every `ts.x` read on ts-morph's namespace is a slow getter, and unwrap runs per call and member access.
-const WRAPPERS = new Set([ts.SyntaxKind.ParenthesizedExpression, ts.SyntaxKind.AwaitExpression, ts.SyntaxKind.NonNullExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.TypeAssertionExpression]);
+const WRAPPERS = new Set([K.ParenthesizedExpression, K.AwaitExpression, K.NonNullExpression, K.AsExpression, K.SatisfiesExpression, K.TypeAssertionExpression]);
 
 /** Strips parentheses, await, `!`, `as`, `satisfies` and `<T>` casts. */
 export function unwrap(e: ts.Expression): ts.Expression {
@@ -25,24 +30,24 @@ export function member(base: string, name: string): string {
 export function apiPath(node: ts.Expression, b: Bindings, globals: Set<string>, depth = 0): string | null {
   if (depth > 12) return null;
   const e = unwrap(node);
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     const bound = b.get(e.text);
     if (bound !== undefined) return bound;
     if (GLOBAL_OBJECTS.has(e.text)) return "global:";
     return globals.has(e.text) ? `global:${e.text}` : null;
   }
-  if (ts.isPropertyAccessExpression(e)) {
-    if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return b.get(`this.${e.name.text}`) ?? null;
+  if (isPropertyAccessExpression(e)) {
+    if (e.expression.kind === K.ThisKeyword) return b.get(`this.${e.name.text}`) ?? null;
     const base = apiPath(e.expression, b, globals, depth + 1);
     return base === null ? null : member(base, e.name.text);
   }
   // getLocales()[0].regionCode: an index picks one of the same things.
-  if (ts.isElementAccessExpression(e) && ts.isNumericLiteral(e.argumentExpression)) return apiPath(e.expression, b, globals, depth + 1);
-  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+  if (isElementAccessExpression(e) && isNumericLiteral(e.argumentExpression)) return apiPath(e.expression, b, globals, depth + 1);
+  if (isElementAccessExpression(e) && isStringLiteralLike(e.argumentExpression)) {
     const base = apiPath(e.expression, b, globals, depth + 1);
     return base === null ? null : member(base, e.argumentExpression.text);
   }
-  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+  if (isCallExpression(e) || isNewExpression(e)) {
     const req = requiredModule(e);
     if (req) return `${req}:`;
     const base = apiPath(e.expression, b, globals, depth + 1);
@@ -57,9 +62,9 @@ export function normaliseModule(spec: string): string {
 
 /** `require('x')` → "x". */
 export function requiredModule(e: ts.Expression): string | null {
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1) {
+  if (isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1) {
     const a = e.arguments[0];
-    if (ts.isStringLiteralLike(a)) return normaliseModule(a.text);
+    if (isStringLiteralLike(a)) return normaliseModule(a.text);
   }
   return null;
 }
@@ -67,12 +72,12 @@ export function requiredModule(e: ts.Expression): string | null {
 /** Records what an import declaration binds. */
 export function bindImport(decl: ts.ImportDeclaration, b: Bindings): void {
   const clause = decl.importClause;
-  if (!clause || clause.isTypeOnly || !ts.isStringLiteral(decl.moduleSpecifier)) return;
+  if (!clause || clause.isTypeOnly || !isStringLiteral(decl.moduleSpecifier)) return;
   const mod = normaliseModule(decl.moduleSpecifier.text);
   if (clause.name) b.set(clause.name.text, `${mod}:`);
   const nb = clause.namedBindings;
   if (!nb) return;
-  if (ts.isNamespaceImport(nb)) b.set(nb.name.text, `${mod}:`);
+  if (isNamespaceImport(nb)) b.set(nb.name.text, `${mod}:`);
   else for (const el of nb.elements) if (!el.isTypeOnly) b.set(el.name.text, `${mod}:${(el.propertyName ?? el.name).text}`);
 }
 
@@ -81,12 +86,12 @@ export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals:
   if (!decl.initializer) return;
   const path = apiPath(decl.initializer, b, globals);
   if (path === null) return;
-  if (ts.isIdentifier(decl.name)) {
+  if (isIdentifier(decl.name)) {
     b.set(decl.name.text, path);
-  } else if (ts.isObjectBindingPattern(decl.name)) {
+  } else if (isObjectBindingPattern(decl.name)) {
     for (const el of decl.name.elements) {
-      if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
-      const key = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
+      if (el.dotDotDotToken || !isIdentifier(el.name)) continue;
+      const key = el.propertyName && (isIdentifier(el.propertyName) || isStringLiteral(el.propertyName)) ? el.propertyName.text : el.name.text;
       b.set(el.name.text, member(path, key));
     }
   }
@@ -96,20 +101,20 @@ export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals:
 export function chainText(node: ts.Expression, depth = 0): string | null {
   if (depth > 8) return null;
   const e = unwrap(node);
-  if (ts.isIdentifier(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return "this";
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isIdentifier(e)) return e.text;
+  if (e.kind === K.ThisKeyword) return "this";
+  if (isPropertyAccessExpression(e)) {
     const base = chainText(e.expression, depth + 1);
     return base === null ? null : `${base}.${e.name.text}`;
   }
-  if (ts.isCallExpression(e)) {
+  if (isCallExpression(e)) {
     const base = chainText(e.expression, depth + 1);
     return base === null ? null : `${base}()`;
   }
   return null;
 }
 
-const CHAIN = new Set([ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression]);
+const CHAIN = new Set([K.PropertyAccessExpression, K.ElementAccessExpression, K.CallExpression, K.NewExpression]);
 
 /** The innermost object of a chain (`navigator` in navigator.geolocation.watchPosition(cb)). */
 export function chainRoot(e: ts.Expression): ts.Expression {
@@ -127,9 +132,9 @@ export function chainRoot(e: ts.Expression): ts.Expression {
  */
 export function mayResolve(e: ts.Expression, b: Bindings, globals: Set<string>, thisBound: boolean): boolean {
   const root = chainRoot(e);
-  if (root.kind === ts.SyntaxKind.Identifier) {
+  if (root.kind === K.Identifier) {
     const t = (root as ts.Identifier).text;
     return b.has(t) || globals.has(t) || GLOBAL_OBJECTS.has(t) || t === "require";
   }
-  return thisBound && root.kind === ts.SyntaxKind.ThisKeyword;
+  return thisBound && root.kind === K.ThisKeyword;
 }

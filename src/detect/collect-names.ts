@@ -3,6 +3,11 @@ import type { NameMatch } from "./name-classifier.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { isKeyLike } from "./tokens.js";
 
+// ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
+// `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
+const { isArrowFunction, isCallExpression, isClassExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = ts;
+const K = { FalseKeyword: ts.SyntaxKind.FalseKeyword, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword };
+
 export interface NameHit extends NameMatch {
   node: ts.Node;
   name: string;
@@ -12,7 +17,7 @@ export interface NameHit extends NameMatch {
 // sink receives, and walking it again would cost time. So: no function bodies, and a cap.
 const MAX_NODES = 400;
 const CONSTANT = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
-const LITERALS = new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword]);
+const LITERALS = new Set([K.StringLiteral, K.NumericLiteral, K.NoSubstitutionTemplateLiteral, K.TrueKeyword, K.FalseKeyword, K.NullKeyword]);
 const DEVICE_BARE = new Set(["name", "model"]);
 const ID_NAMES = new Set(["id", "_id", "uuid", "pk"]);
 const TRANSPARENT = new Set(["uri", "url", "path", "localUri", "base64", "blob", "value", "current", "data", "file"]);
@@ -50,31 +55,31 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   };
   const visit = (n: ts.Node): void => {
     if (--budget < 0) return;
-    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isClassExpression(n)) return;
-    if (ts.isIdentifier(n)) {
+    if (isArrowFunction(n) || isFunctionExpression(n) || isClassExpression(n)) return;
+    if (isIdentifier(n)) {
       classify(n.text, n, undefined, true);
       return;
     }
-    if (ts.isPropertyAccessExpression(n)) {
+    if (isPropertyAccessExpression(n)) {
       const hit = classify(n.name.text, n, ownerName(n.expression), true);
       // recording.uri, photo.base64, avatarRef.current: the owner is the datum.
-      if (!hit && TRANSPARENT.has(n.name.text) && ts.isIdentifier(n.expression)) classify(n.expression.text, n, undefined, true);
+      if (!hit && TRANSPARENT.has(n.name.text) && isIdentifier(n.expression)) classify(n.expression.text, n, undefined, true);
       visitObject(n.expression);
       return;
     }
-    if (ts.isElementAccessExpression(n)) {
-      if (ts.isStringLiteralLike(n.argumentExpression)) classify(n.argumentExpression.text, n, ownerName(n.expression));
+    if (isElementAccessExpression(n)) {
+      if (isStringLiteralLike(n.argumentExpression)) classify(n.argumentExpression.text, n, ownerName(n.expression));
       else visit(n.argumentExpression);
       visitObject(n.expression);
       return;
     }
-    if (ts.isPropertyAssignment(n)) {
+    if (isPropertyAssignment(n)) {
       const key = propertyKey(n.name);
       if (key !== null && rules.opaque.has(key)) return;
       // { country: 'US' } is a constant the code chose, not data collected from anyone.
       if (LITERALS.has(n.initializer.kind)) return;
       // { deviceId: device.id } is a reference to a database row, not an identifier of a person's device.
-      if (ts.isPropertyAccessExpression(n.initializer) && ID_NAMES.has(n.initializer.name.text)) return;
+      if (isPropertyAccessExpression(n.initializer) && ID_NAMES.has(n.initializer.name.text)) return;
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
       const bareBefore = bare.length;
       if (key !== null && classify(key, n.name, keyOwner, false, true)) return;
@@ -87,25 +92,25 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (hits.length > before) bare.length = bareBefore;
       return;
     }
-    if (ts.isShorthandPropertyAssignment(n)) {
+    if (isShorthandPropertyAssignment(n)) {
       classify(n.name.text, n.name, keyOwner, false, true);
       return;
     }
-    if (ts.isStringLiteralLike(n)) {
+    if (isStringLiteralLike(n)) {
       if (n === url) visitUrl(n.text, n);
       else if (isKeyLike(n.text)) classify(n.text, n);
       return;
     }
-    if (ts.isTemplateExpression(n) && n === url) {
+    if (isTemplateExpression(n) && n === url) {
       visitUrl([n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join("/"), n);
       for (const span of n.templateSpans) visit(span.expression);
       return;
     }
-    if (ts.isCallExpression(n)) {
+    if (isCallExpression(n)) {
       calls?.add(n);
       // The callee is a function name (formatEmail, isValidEmail), not data; its arguments are.
       const callee = n.expression;
-      if (ts.isPropertyAccessExpression(callee)) visitObject(callee.expression);
+      if (isPropertyAccessExpression(callee)) visitObject(callee.expression);
       for (const a of n.arguments) visit(a);
       return;
     }
@@ -113,8 +118,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   };
   // In `user.email` only `email` is the datum; the object is visited for calls inside it only.
   const visitObject = (e: ts.Expression) => {
-    if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return;
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isIdentifier(e) || e.kind === K.ThisKeyword) return;
+    if (isPropertyAccessExpression(e)) {
       const owner = e.name.text;
       const m = rules.names.classify(owner, ownerName(e.expression));
       // `coords.latitude`, `device.sn.trim()`: an owner that is itself personal counts too.
@@ -136,13 +141,13 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
 }
 
 export function propertyKey(name: ts.PropertyName | ts.BindingName): string | null {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return name.text.replace(/^#/, "");
-  if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isIdentifier(name) || isStringLiteral(name) || isPrivateIdentifier(name)) return name.text.replace(/^#/, "");
+  if (isNoSubstitutionTemplateLiteral(name)) return name.text;
   return null;
 }
 
 function ownerName(e: ts.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (isIdentifier(e)) return e.text;
+  if (isPropertyAccessExpression(e)) return e.name.text;
   return undefined;
 }

@@ -52,7 +52,7 @@ export class NameClassifier {
   private readonly globalExclude: Set<string>;
   private readonly ownerExclude: Set<string>;
   private readonly tail: Set<string>;
-  private readonly cache = new Map<string, NameMatch | null>();
+  private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   readonly pairs: NameRuleSpec[];
   private readonly pairWords = new Set<string>();
 
@@ -84,11 +84,16 @@ export class NameClassifier {
    * @param owner the object it belongs to (`device` in `device.name`), used as a qualifier
    */
   classify(name: string, owner?: string): NameMatch | null {
-    const key = owner ? `${owner}\u0000${name}` : name;
-    const hit = this.cache.get(key);
+    // Two-level cache (owner → name): no key string is built per lookup.
+    let byName = this.cache.get(owner ?? "");
+    if (!byName) {
+      byName = new Map();
+      this.cache.set(owner ?? "", byName);
+    }
+    const hit = byName.get(name);
     if (hit !== undefined) return hit;
     const result = this.compute(this.words(name), owner ? this.words(owner) : []);
-    this.cache.set(key, result);
+    byName.set(name, result);
     return result;
   }
 

@@ -3,13 +3,18 @@ import { ts } from "ts-morph";
 import type { Finding } from "../types.js";
 import type { Hit } from "./walk-file.js";
 
+// ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
+// `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
+const { isStringLiteralLike } = ts;
+const K = { EndOfFileToken: ts.SyntaxKind.EndOfFileToken, MultiLineCommentTrivia: ts.SyntaxKind.MultiLineCommentTrivia, SingleLineCommentTrivia: ts.SyntaxKind.SingleLineCommentTrivia };
+
 const EVIDENCE_MAX = 160;
-const RANK = { high: 3, medium: 2, low: 1 } as const;
+const RANK = { high: 3, medium: 2, low: 1 };
 
 export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
   const start = node.getStart(sf);
   // A bare string ('x-forwarded-for') says little; its line says what is done with it.
-  const raw = ts.isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd());
+  const raw = isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd());
   const text = withoutComments(raw).replace(/\s+/g, " ").trim();
   return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text;
 }
@@ -84,8 +89,8 @@ function withoutComments(text: string): string {
   if (!text.includes("//") && !text.includes("/*")) return text;
   scanner.setText(text);
   let out = "";
-  for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
-    if (t === ts.SyntaxKind.SingleLineCommentTrivia || t === ts.SyntaxKind.MultiLineCommentTrivia) continue;
+  for (let t = scanner.scan(); t !== K.EndOfFileToken; t = scanner.scan()) {
+    if (t === K.SingleLineCommentTrivia || t === K.MultiLineCommentTrivia) continue;
     out += scanner.getTokenText();
   }
   return out;

@@ -6,15 +6,34 @@ import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, mayResolve, unwrap, type Bindings } from "./api-paths.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 
-// ts-morph's `ts` is a namespace of ~3,000 getters in dictionary mode: each `ts.x` read costs
-// ~17 ns, and the switch in visit() reads one per case label for every node. Local copies: ~1 ns.
-const SK = ts.SyntaxKind;
+// ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
+// `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
+const { isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isBinaryExpression, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isFunctionTypeNode, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
+const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FalseKeyword: ts.SyntaxKind.FalseKeyword, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TrueKeyword: ts.SyntaxKind.TrueKeyword, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
+
 const forEachChild = ts.forEachChild;
-const SKIPPED_TYPES = new Set([
-  SK.TypeReference, SK.StringKeyword, SK.NumberKeyword, SK.BooleanKeyword, SK.AnyKeyword, SK.UnknownKeyword, SK.VoidKeyword,
-  SK.NeverKeyword, SK.UndefinedKeyword, SK.NullKeyword, SK.LiteralType, SK.TypeQuery, SK.TypeOperator, SK.ImportType,
-  SK.TypeParameter, SK.IndexedAccessType, SK.ThisType, SK.TypePredicate, SK.ExportDeclaration,
-]);
+// What visit() does per node kind, as a byte table: a switch on small integer literals
+// compiles to a jump table, where `case ts.SyntaxKind.X` would read a property per label.
+const SKIP = 255;
+const ACTION = new Uint8Array(1024);
+const act = (code: number, ...kinds: ts.SyntaxKind[]) => kinds.forEach((k) => (ACTION[k] = code));
+act(1, K.ImportDeclaration);
+act(2, K.VariableDeclaration);
+act(3, K.InterfaceDeclaration, K.TypeAliasDeclaration);
+act(4, K.BinaryExpression);
+act(5, K.FunctionDeclaration, K.MethodDeclaration, K.ClassDeclaration);
+act(6, K.Decorator);
+act(7, K.CallExpression, K.NewExpression);
+act(8, K.PropertyAccessExpression, K.ElementAccessExpression);
+act(9, K.JsxSelfClosingElement, K.JsxOpeningElement);
+act(10, K.PropertySignature);
+act(11, K.PropertyDeclaration);
+act(12, K.StringLiteral, K.NoSubstitutionTemplateLiteral);
+// Identifiers are a third of all nodes and no rule looks at one alone; type annotations other
+// than object types name no data.
+act(SKIP, K.Identifier, K.TypeReference, K.StringKeyword, K.NumberKeyword, K.BooleanKeyword, K.AnyKeyword, K.UnknownKeyword,
+  K.VoidKeyword, K.NeverKeyword, K.UndefinedKeyword, K.NullKeyword, K.LiteralType, K.TypeQuery, K.TypeOperator, K.ImportType,
+  K.TypeParameter, K.IndexedAccessType, K.ThisType, K.TypePredicate, K.ExportDeclaration);
 
 /** A raw detection, before positions and fingerprints are computed. */
 export interface Hit {
@@ -108,12 +127,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const path = mayResolve(n.expression, bindings, rules.globals, thisBound) ? apiPath(n.expression, bindings, rules.globals) : null;
     const matched = path === null ? undefined : lookupApi(rules, path);
     if (matched) {
-      if (ts.isDecorator(parent)) visitDecorator(matched, n, parent);
+      if (isDecorator(parent)) visitDecorator(matched, n, parent);
       else apply(matched, n, () => args);
     }
     const callee = unwrap(n.expression);
     let methodMatched = false;
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const methodRules = rules.methods.get(callee.name.text);
       if (methodRules) {
         const receiver = chainText(callee.expression);
@@ -134,8 +153,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
     // saveUser({ email }), this.repo.createSession(...): the called function's own name is the last resort.
     // Only plain calls of camelCase functions: `new PostHog()` and `Post()` are constructors, not actions.
-    if (!matched && !methodMatched && rules.calls.size && args.length && ts.isCallExpression(n)) {
-      const fname = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+    if (!matched && !methodMatched && rules.calls.size && args.length && isCallExpression(n)) {
+      const fname = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : null;
       const first = fname ? firstWord(fname) : null;
       const list = fname ? rules.calls.get(fname.toLowerCase()) ?? (first ? rules.calls.get(first) : undefined) : undefined;
       if (list) apply(list, n, () => args);
@@ -151,16 +170,16 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         continue;
       }
       const args = call.arguments ?? [];
-      if (args.length > 0 && ts.isStringLiteralLike(args[0])) {
+      if (args.length > 0 && isStringLiteralLike(args[0])) {
         emitNames(rule, collectNames([args[0]], rules), target ?? call);
         continue;
       }
-      if (target && (ts.isParameter(target) || ts.isPropertyDeclaration(target))) {
-        const typeName = target.type && ts.isTypeReferenceNode(target.type) && ts.isIdentifier(target.type.typeName) ? target.type.typeName.text : null;
+      if (target && (isParameter(target) || isPropertyDeclaration(target))) {
+        const typeName = target.type && isTypeReferenceNode(target.type) && isIdentifier(target.type.typeName) ? target.type.typeName.text : null;
         if (typeName) out.deferred.push({ rule, typeName, node: target, symbol: symbol() });
-        else if (target.type && ts.isTypeLiteralNode(target.type)) {
+        else if (target.type && isTypeLiteralNode(target.type)) {
           emitNames(rule, collectNames(target.type.members.map((m) => m.name).filter((x): x is ts.PropertyName => !!x), rules), target);
-        } else if (ts.isIdentifier(target.name)) emitNames(rule, collectNames([target.name], rules), target);
+        } else if (isIdentifier(target.name)) emitNames(rule, collectNames([target.name], rules), target);
       }
     }
   };
@@ -172,8 +191,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (matched) for (const rule of matched) if (rule.category !== NAMES) emit(rule, rule.category, n, n);
     }
     const root = chainRoot(n);
-    if (root.kind !== SK.Identifier || !rules.requestRoots.has((root as ts.Identifier).text)) return;
-    const name = n.kind === SK.PropertyAccessExpression ? (n as ts.PropertyAccessExpression).name.text : ts.isStringLiteralLike((n as ts.ElementAccessExpression).argumentExpression) ? ((n as ts.ElementAccessExpression).argumentExpression as ts.StringLiteral).text : null;
+    if (root.kind !== K.Identifier || !rules.requestRoots.has((root as ts.Identifier).text)) return;
+    const name = n.kind === K.PropertyAccessExpression ? (n as ts.PropertyAccessExpression).name.text : isStringLiteralLike((n as ts.ElementAccessExpression).argumentExpression) ? ((n as ts.ElementAccessExpression).argumentExpression as ts.StringLiteral).text : null;
     if (name === null) return;
     const owner = chainText(n.expression);
     if (owner === null) return;
@@ -203,10 +222,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
 
   // const { email, password } = req.body;   const { ip } = req;
   const visitDestructure = (decl: ts.VariableDeclaration) => {
-    if (!decl.initializer || !ts.isObjectBindingPattern(decl.name)) return;
+    if (!decl.initializer || !isObjectBindingPattern(decl.name)) return;
     const from = chainText(decl.initializer);
     if (from === null) return;
-    const keys = decl.name.elements.map((el) => (el.propertyName ? propertyKey(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : null));
+    const keys = decl.name.elements.map((el) => (el.propertyName ? propertyKey(el.propertyName) : isIdentifier(el.name) ? el.name.text : null));
     const lastDot = from.lastIndexOf(".");
     if (lastDot > 0) {
       for (const rule of rules.requestProperties.get(from.slice(lastDot + 1)) ?? []) {
@@ -222,7 +241,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
 
   const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string) => {
-    const name = ts.isIdentifier(attr.name) ? attr.name.text : attr.name.name.text;
+    const name = isIdentifier(attr.name) ? attr.name.text : attr.name.name.text;
     const list = rules.jsx.get(name);
     if (!list) return;
     const value = jsxStringValue(attr);
@@ -237,7 +256,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (cat) emit(rule, cat, attr, attr);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's.
-        const hits = value !== null ? namesOf(value, attr) : ts.isIdentifier(bound!) ? namesOf(bound.text, attr, subjectOf(symbol())) : collectNames([bound!], rules);
+        const hits = value !== null ? namesOf(value, attr) : isIdentifier(bound!) ? namesOf(bound.text, attr, subjectOf(symbol())) : collectNames([bound!], rules);
         emitNames(rule, hits, attr);
       }
     }
@@ -271,72 +290,66 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
     let pushed = false;
     let owned = false;
-    switch (n.kind) {
-      case SK.ImportDeclaration:
+    switch (ACTION[n.kind]) {
+      case 1: // ImportDeclaration
         bindImport(n as ts.ImportDeclaration, bindings);
         return;
-      case SK.VariableDeclaration: {
+      case 2: { // VariableDeclaration
         const d = n as ts.VariableDeclaration;
         bindVariable(d, bindings, rules.globals);
         visitDestructure(d);
-        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) {
+        if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer))) {
           symbols.push(d.name.text);
           pushed = true;
         }
         break;
       }
-      case SK.InterfaceDeclaration:
-      case SK.TypeAliasDeclaration:
+      case 3: // InterfaceDeclaration, TypeAliasDeclaration
         owners.push((n as ts.InterfaceDeclaration).name.text);
         owned = true;
         break;
-      case SK.BinaryExpression: {
+      case 4: { // BinaryExpression
         // this.transporter = nodemailer.createTransport(…) in a constructor
         const b = n as ts.BinaryExpression;
-        if (b.operatorToken.kind === SK.EqualsToken && ts.isPropertyAccessExpression(b.left) && b.left.expression.kind === SK.ThisKeyword) bindThis(b.left.name, b.right);
+        if (b.operatorToken.kind === K.EqualsToken && isPropertyAccessExpression(b.left) && b.left.expression.kind === K.ThisKeyword) bindThis(b.left.name, b.right);
         break;
       }
-      case SK.FunctionDeclaration:
-      case SK.MethodDeclaration:
-      case SK.ClassDeclaration: {
+      case 5: { // FunctionDeclaration, MethodDeclaration, ClassDeclaration
         const named = n as ts.FunctionDeclaration | ts.MethodDeclaration | ts.ClassDeclaration;
-        const nm = named.name && (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) ? named.name.text : null;
-        if (nm && n.kind === SK.ClassDeclaration) {
+        const nm = named.name && (isIdentifier(named.name) || isStringLiteral(named.name)) ? named.name.text : null;
+        if (nm && n.kind === K.ClassDeclaration) {
           owners.push(nm);
           owned = true;
         }
         if (nm) {
-          const cls = n.kind === SK.MethodDeclaration && ts.isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
+          const cls = n.kind === K.MethodDeclaration && isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
           symbols.push(cls + nm);
           pushed = true;
         }
         break;
       }
-      case SK.Decorator:
+      case 6: // Decorator
         decorated.set(n as ts.Decorator, parent);
         break;
-      case SK.CallExpression:
-      case SK.NewExpression:
+      case 7: // CallExpression, NewExpression
         visitCall(n as ts.CallExpression, parent);
         break;
-      case SK.PropertyAccessExpression:
-      case SK.ElementAccessExpression:
+      case 8: // PropertyAccessExpression, ElementAccessExpression
         // The callee of a call is judged as a call; an assignment target is not collection.
-        if (!((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === n) && !isAssignmentTarget(n, parent)) {
+        if (!((isCallExpression(parent) || isNewExpression(parent)) && parent.expression === n) && !isAssignmentTarget(n, parent)) {
           visitAccess(n as ts.PropertyAccessExpression);
         }
         break;
-      case SK.JsxSelfClosingElement:
-      case SK.JsxOpeningElement: {
+      case 9: { // JsxSelfClosingElement, JsxOpeningElement
         const el = n as ts.JsxOpeningLikeElement;
         const tag = el.tagName.getText(sf);
         // A disabled or read-only field shows data; nobody types into it.
-        if (!isReadOnlyElement(el)) for (const a of el.attributes.properties) if (ts.isJsxAttribute(a)) visitJsxAttribute(a, tag);
+        if (!isReadOnlyElement(el)) for (const a of el.attributes.properties) if (isJsxAttribute(a)) visitJsxAttribute(a, tag);
         break;
       }
-      case SK.PropertySignature:
-        if (ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent)) {
-          const typeOwner = ts.isInterfaceDeclaration(parent) ? parent.name.text : null;
+      case 10: // PropertySignature
+        if (isInterfaceDeclaration(parent) || isTypeLiteralNode(parent)) {
+          const typeOwner = isInterfaceDeclaration(parent) ? parent.name.text : null;
           const key = visitField("type-field", n as ts.PropertySignature, typeOwner);
           if (key !== null) {
             owners.push(key);
@@ -344,19 +357,18 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           }
         }
         break;
-      case SK.PropertyDeclaration: {
+      case 11: { // PropertyDeclaration
         const p = n as ts.PropertyDeclaration;
-        if (ts.isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null);
+        if (isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null);
         // private readonly stripe = new Stripe(key) → this.stripe is a Stripe client
         if (p.initializer) bindThis(p.name, p.initializer);
         break;
       }
-      case SK.StringLiteral:
-      case SK.NoSubstitutionTemplateLiteral: {
+      case 12: { // StringLiteral, NoSubstitutionTemplateLiteral
         const list = rules.strings.size ? rules.strings.get((n as ts.StringLiteral).text.toLowerCase()) : undefined;
-        if (list && !ts.isImportDeclaration(parent) && !ts.isLiteralTypeNode(parent) && !stringParents.has(parent)) {
+        if (list && !isImportDeclaration(parent) && !isLiteralTypeNode(parent) && !stringParents.has(parent)) {
           // A list of proxy headers is one collection point, not one per header.
-          if (ts.isArrayLiteralExpression(parent)) stringParents.add(parent);
+          if (isArrayLiteralExpression(parent)) stringParents.add(parent);
           for (const rule of list) emit(rule, rule.category, n, n);
         }
         return;
@@ -374,8 +386,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // other than object types name no data. Both are counted and skipped without a call.
   let current: ts.Node = sf;
   const child = (c: ts.Node): void => {
-    const k = c.kind;
-    if (k === SK.Identifier || SKIPPED_TYPES.has(k)) {
+    if (ACTION[c.kind] === SKIP) {
       out.nodes++;
       return;
     }
@@ -390,26 +401,26 @@ const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|L
 
 /** `recordingAudio: boolean`, `phone: TextInput | null`, `createPassword = () => …` name a flag, a widget or a method, not data. */
 function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration): boolean {
-  if (ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))) return false;
+  if (isPropertyDeclaration(member) && member.initializer && (isArrowFunction(member.initializer) || isFunctionExpression(member.initializer))) return false;
   let t = member.type;
   if (!t) return true;
-  if (ts.isUnionTypeNode(t)) {
-    const real = t.types.filter((x) => x.kind !== ts.SyntaxKind.NullKeyword && x.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword));
+  if (isUnionTypeNode(t)) {
+    const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
     if (real.length !== 1) return true;
     t = real[0];
   }
-  if (t.kind === ts.SyntaxKind.BooleanKeyword || ts.isFunctionTypeNode(t)) return false;
-  if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && NOT_DATA_TYPE.test(t.typeName.text)) return false;
+  if (t.kind === K.BooleanKeyword || isFunctionTypeNode(t)) return false;
+  if (isTypeReferenceNode(t) && isIdentifier(t.typeName) && NOT_DATA_TYPE.test(t.typeName.text)) return false;
   return true;
 }
 
 function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {
   for (const a of el.attributes.properties) {
-    if (!ts.isJsxAttribute(a) || !ts.isIdentifier(a.name)) continue;
+    if (!isJsxAttribute(a) || !isIdentifier(a.name)) continue;
     const n = a.name.text;
     const init = a.initializer;
-    const isTrue = !init || (ts.isJsxExpression(init) && init.expression?.kind === ts.SyntaxKind.TrueKeyword);
-    const isFalse = !!init && ts.isJsxExpression(init) && init.expression?.kind === ts.SyntaxKind.FalseKeyword;
+    const isTrue = !init || (isJsxExpression(init) && init.expression?.kind === K.TrueKeyword);
+    const isFalse = !!init && isJsxExpression(init) && init.expression?.kind === K.FalseKeyword;
     if ((n === "disabled" || n === "readOnly" || n === "readonly") && isTrue) return true;
     if (n === "editable" && isFalse) return true;
   }
@@ -419,13 +430,13 @@ function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {
 /** `terminal: TerminalDto` or `TerminalDto[]` → "TerminalDto", for nested DTO lookups. */
 function typeName(t: ts.TypeNode | undefined): string | undefined {
   if (!t) return undefined;
-  if (ts.isArrayTypeNode(t)) return typeName(t.elementType);
-  if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) return t.typeName.text;
+  if (isArrayTypeNode(t)) return typeName(t.elementType);
+  if (isTypeReferenceNode(t) && isIdentifier(t.typeName)) return t.typeName.text;
   return undefined;
 }
 
 function argsMention(node: ts.Node, words: string[], sf: ts.SourceFile): boolean {
-  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  if (!isCallExpression(node) && !isNewExpression(node)) return false;
   const text = (node.arguments ?? []).map((a) => sf.text.slice(a.pos, a.end)).join(" ");
   return words.some((w) => new RegExp(`\\b${w}\\b`).test(text));
 }
@@ -434,9 +445,9 @@ const READ_METHODS = new Set(["get", "head", "delete", "options"]);
 
 /** The URL argument of a request that carries a body: its path segments name what is sent. */
 function urlArgument(node: ts.Node): ts.Node | undefined {
-  if (!ts.isCallExpression(node) || node.arguments.length < 2) return undefined;
+  if (!isCallExpression(node) || node.arguments.length < 2) return undefined;
   const callee = node.expression;
-  if (ts.isPropertyAccessExpression(callee) && READ_METHODS.has(callee.name.text)) return undefined;
+  if (isPropertyAccessExpression(callee) && READ_METHODS.has(callee.name.text)) return undefined;
   return node.arguments[0];
 }
 
@@ -447,24 +458,24 @@ function firstWord(name: string): string | null {
 
 /** The literal start of an argument: a string, or a template's head (`/users/${id}` → "/users/"). */
 function leadingText(e: ts.Expression): string {
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isTemplateExpression(e)) return e.head.text;
+  if (isStringLiteralLike(e)) return e.text;
+  if (isTemplateExpression(e)) return e.head.text;
   return "";
 }
 
 function isAssignmentTarget(n: ts.Node, parent: ts.Node): boolean {
-  return ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === SK.EqualsToken;
+  return isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === K.EqualsToken;
 }
 
 function argsHave(node: ts.Node, keys: string[]): boolean {
-  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  if (!isCallExpression(node) && !isNewExpression(node)) return false;
   for (const a of node.arguments ?? []) {
     const arg = unwrap(a);
-    if (!ts.isObjectLiteralExpression(arg)) continue;
+    if (!isObjectLiteralExpression(arg)) continue;
     for (const p of arg.properties) {
       const key = p.name ? propertyKey(p.name) : null;
       if (key === null || !keys.includes(key)) continue;
-      if (ts.isPropertyAssignment(p) && p.initializer.kind === SK.FalseKeyword) continue;
+      if (isPropertyAssignment(p) && p.initializer.kind === K.FalseKeyword) continue;
       return true;
     }
   }
@@ -484,17 +495,17 @@ function subjectOf(symbol: string | null): string | undefined {
 
 function jsxBoundExpression(attr: ts.JsxAttribute): ts.Expression | undefined {
   const init = attr.initializer;
-  if (!init || !ts.isJsxExpression(init) || !init.expression) return undefined;
+  if (!init || !isJsxExpression(init) || !init.expression) return undefined;
   const e = init.expression;
-  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? e : undefined;
+  return isIdentifier(e) || isPropertyAccessExpression(e) ? e : undefined;
 }
 
 function jsxStringValue(attr: ts.JsxAttribute): string | null {
   const init = attr.initializer;
   // <TextInput secureTextEntry /> and secureTextEntry={true} both mean "true".
   if (!init) return "true";
-  if (ts.isStringLiteral(init)) return init.text;
-  if (ts.isJsxExpression(init) && init.expression?.kind === SK.TrueKeyword) return "true";
-  if (ts.isJsxExpression(init) && init.expression && ts.isStringLiteralLike(init.expression)) return init.expression.text;
+  if (isStringLiteral(init)) return init.text;
+  if (isJsxExpression(init) && init.expression?.kind === K.TrueKeyword) return "true";
+  if (isJsxExpression(init) && init.expression && isStringLiteralLike(init.expression)) return init.expression.text;
   return null;
 }
