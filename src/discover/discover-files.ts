@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { globby } from "globby";
 import type { ScanError } from "../types.js";
 import { recordingReaddir, skippedEntry } from "./skipped-entries.js";
+import { gitIgnored } from "./git-ignored.js";
 
 export const SOURCE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
 
@@ -54,17 +55,29 @@ export async function discoverFiles(root: string, opts: DiscoverOptions = {}): P
   const patterns = opts.include?.length ? opts.include : [`**/*.${ext}`];
   const notes = opts.notes ?? [];
   // Not onlyFiles: links and FIFOs named like sources must come back, to be named in a note.
-  const entries = await globby(patterns, {
-    cwd: root,
-    ignore: [...(opts.all ? [] : DEFAULT_EXCLUDES), ...(opts.exclude ?? [])],
-    gitignore: !opts.all,
-    followSymbolicLinks: false,
-    onlyFiles: false,
-    objectMode: true,
-    dot: false,
-    suppressErrors: true,
-    fs: { ...fs, readdir: recordingReaddir(root, notes, opts.readdir) },
-  });
+  const glob = (gitignore: boolean) =>
+    globby(patterns, {
+      cwd: root,
+      ignore: [...(opts.all ? [] : DEFAULT_EXCLUDES), ...(opts.exclude ?? [])],
+      gitignore,
+      followSymbolicLinks: false,
+      onlyFiles: false,
+      objectMode: true,
+      dot: false,
+      suppressErrors: true,
+      fs: { ...fs, readdir: recordingReaddir(root, notes, opts.readdir) },
+    });
+  const notesBefore = notes.length;
+  let entries = await glob(false);
+  if (!opts.all) {
+    const ignored = gitIgnored(root, entries.map((e) => e.path));
+    if (ignored) entries = entries.filter((e) => !ignored.has(e.path));
+    else {
+      // Not a git work tree: let the glob library read the .gitignore files itself.
+      notes.length = notesBefore;
+      entries = await glob(true);
+    }
+  }
   const wanted = new RegExp(`\\.(${SOURCE_EXTENSIONS.join("|")})$`);
   const realRoot = fs.realpathSync(root);
   const files: string[] = [];
