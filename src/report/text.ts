@@ -26,7 +26,8 @@ export function renderText(result: ScanResult, opts: TextOptions): string {
   }
   const hidden = result.findings.length - shown.length;
   if (hidden > 0) {
-    const files = new Set(result.findings.filter((f) => !shown.includes(f)).map((f) => f.file)).size;
+    const listed = new Set(shown); // not shown.includes: quadratic on 100,000 findings
+    const files = new Set(result.findings.filter((f) => !listed.has(f)).map((f) => f.file)).size;
     lines.push(c.gray(`${hidden} declared or suppressed finding${hidden === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} not listed (--verbose lists them).`), "");
   }
   if (result.unused.length) {
