@@ -14,6 +14,7 @@ const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKin
 const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
 // compiles to a jump table, where `case ts.SyntaxKind.X` would read a property per label.
+const NO_NAMES: readonly NameHit[] = [];
 const SKIP = 255;
 const ACTION = new Uint8Array(1024);
 const act = (code: number, ...kinds: ts.SyntaxKind[]) => kinds.forEach((k) => (ACTION[k] = code));
@@ -92,7 +93,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
     out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });
   };
-  const emitNames = (rule: RuleDef, names: NameHit[], evidenceNode: ts.Node) => {
+  const emitNames = (rule: RuleDef, names: readonly NameHit[], evidenceNode: ts.Node) => {
+    if (names.length === 0) return;
     const seen = new Set<string>();
     for (const h of names) {
       if (seen.has(h.category)) continue;
@@ -215,9 +217,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       }
     }
   };
-  const namesOf = (name: string, node: ts.Node, owner?: string): NameHit[] => {
+  const namesOf = (name: string, node: ts.Node, owner?: string): readonly NameHit[] => {
     const m = rules.names.classify(name, owner);
-    return m ? [{ ...m, node, name }] : [];
+    return m ? [{ ...m, node, name }] : NO_NAMES;
   };
 
   // const { email, password } = req.body;   const { ip } = req;
