@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { SAFE_GIT } from "./git-info.js";
 
 /**
  * The paths git ignores (.gitignore at every level, .git/info/exclude, the user's excludes),
@@ -9,7 +10,9 @@ import { execFileSync } from "node:child_process";
 export function gitIgnored(root: string, paths: string[]): Set<string> | undefined {
   if (paths.length === 0) return new Set();
   try {
-    const out = execFileSync("git", ["check-ignore", "--stdin", "-z"], {
+    // The scanned repository is untrusted: its .git/config may name a core.fsmonitor
+    // command, which check-ignore would run (it reads the index). Switch it off.
+    const out = execFileSync("git", [...SAFE_GIT, "check-ignore", "--stdin", "-z"], {
       cwd: root,
       input: paths.join("\0"),
       stdio: ["pipe", "pipe", "ignore"],

@@ -128,6 +128,31 @@ describe("scanning never executes, imports or requires the scanned code, nor rea
     expect(opened).not.toContain(join(app, "tsconfig.json")); // syntax only: no compiler options are read
     expect(opened).not.toContain(join(app, "package.json"));
     // The one process spawned is git, asking for the commit to put in report headers.
-    expect(trace.filter((t) => t.kind === "spawn").map((t) => t.detail)).toEqual(["git rev-parse HEAD"]);
+    expect(trace.filter((t) => t.kind === "spawn").map((t) => t.detail)).toEqual(["git -c core.fsmonitor=false rev-parse HEAD"]);
+  });
+
+  it("a repository whose .git/config names an fsmonitor command does not get it run", () => {
+    // git runs core.fsmonitor whenever it reads the index (check-ignore does), so a cloned
+    // repository could execute anything through a scan that asks git what it ignores.
+    const base = tempDir();
+    write(base, "trace.cjs", TRACE);
+    const repo = join(base, "repo");
+    write(repo, "src/a.ts", "console.log(user.email);\n");
+    write(repo, ".gitignore", "src/gen/\n");
+    write(repo, "src/gen/b.ts", "console.log(user.email);\n");
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd: repo, stdio: "ignore" });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-q", "-m", "x");
+    write(base, "hook.sh", `#!/bin/sh\ntouch ${JSON.stringify(join(base, "MARKER-fsmonitor"))}\nexit 1\n`);
+    execFileSync("chmod", ["+x", join(base, "hook.sh")]);
+    git("config", "core.fsmonitor", join(base, "hook.sh"));
+    const { status, stdout, trace } = traced(base, [BIN, "scan", ".", "--format", "json"], repo);
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(["src/a.ts"]); // .gitignore honoured
+    expect(existsSync(join(base, "MARKER-fsmonitor"))).toBe(false);
+    const spawns = trace.filter((t) => t.kind === "spawn").map((t) => t.detail);
+    expect(spawns.length).toBeGreaterThan(0);
+    for (const s of spawns) expect(s).toMatch(/^git -c core\.fsmonitor=false /);
   });
 });
