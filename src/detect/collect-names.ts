@@ -18,24 +18,24 @@ export interface NameHit extends NameMatch {
 const MAX_NODES = 400;
 const CONSTANT = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
 const LITERALS = new Set([K.StringLiteral, K.NumericLiteral, K.NoSubstitutionTemplateLiteral, K.TrueKeyword, K.FalseKeyword, K.NullKeyword]);
-const DEVICE_BARE = new Set(["name", "model"]);
 const ID_NAMES = new Set(["id", "_id", "uuid", "pk"]);
 const TRANSPARENT = new Set(["uri", "url", "path", "localUri", "base64", "blob", "value", "current", "data", "file"]);
 const DEVICE_CONTEXT = new Set(["device-serial", "mac-address", "device-id"]);
+const PERSON_CONTEXT = new Set(["email", "phone", "name", "nickname", "password", "country", "postal-address", "profile-photo", "third-party-account"]);
 
 /** Personal-data names inside the given expressions (object keys, identifiers, property chains, key-like strings). */
 /**
  * @param url the request's URL argument, whose path segments name what is sent
  * @param keysOnly a schema (zod, yup) declares its fields as keys; its strings are enum values
  */
-export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>): NameHit[] {
+export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>, owner?: string): NameHit[] {
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
   // Bare `name`/`model` beside a serial number or MAC are the device's, decided at the end.
   const bare: { name: string; node: ts.Node }[] = [];
   let budget = MAX_NODES;
   // The key an object literal sits under: { meta: { language } } is the document's language.
-  let keyOwner: string | undefined;
+  let keyOwner: string | undefined = owner;
   const classify = (name: string, node: ts.Node, owner?: string, isReference = false, isKey = false): boolean => {
     if (keysOnly && !isKey) return false;
     // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
@@ -47,7 +47,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
     const w = rules.names.pairWord(name);
     if (w) pairWords.add(w);
-    else if (!owner && DEVICE_BARE.has(name)) bare.push({ name, node });
+    else if (name.length <= 24) bare.push({ name, node });
     return false;
   };
   const visitUrl = (text: string, node: ts.Node) => {
@@ -130,10 +130,15 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     visit(e);
   };
   for (const r of roots) visit(r);
-  if (bare.length && hits.some((h) => DEVICE_CONTEXT.has(h.category))) {
-    for (const b of bare) {
-      const m = rules.names.classify(b.name, "device");
-      if (m) hits.push({ ...m, node: b.node, name: b.name });
+  // A bare `name`, `model`, `language` or `timezone` says whose it is only through what travels
+  // with it: beside a serial number or MAC it is the device's, beside an email the person's.
+  if (bare.length && hits.length) {
+    const owner = hits.some((h) => DEVICE_CONTEXT.has(h.category)) ? "device" : hits.some((h) => PERSON_CONTEXT.has(h.category)) ? "user" : undefined;
+    if (owner) {
+      for (const b of bare) {
+        const m = rules.names.classify(b.name, owner);
+        if (m) hits.push({ ...m, node: b.node, name: b.name });
+      }
     }
   }
   if (pairWords.size > 1) for (const m of rules.names.pairsIn(pairWords)) hits.push({ ...m, node: roots[0], name: [...pairWords].join("+") });

@@ -108,7 +108,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const r = sym ? rule.refine!.find((x) => new RegExp(x.symbol, "i").test(sym)) : undefined;
     if (r) emit(rule, r.category, node, node);
   };
-  const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[]) => {
+  // `const SmtpConfigSchema = z.object({ password })`: the variable names whose shape it is.
+  const ownerOfCall = (node: ts.Node, parent: ts.Node | undefined): string | undefined =>
+    parent && parent.kind === K.VariableDeclaration && (parent as ts.VariableDeclaration).initializer === node && isIdentifier((parent as ts.VariableDeclaration).name)
+      ? ((parent as ts.VariableDeclaration).name as ts.Identifier).text
+      : undefined;
+  const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[], parent?: ts.Node) => {
     if (!list) return;
     for (const rule of list) {
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
@@ -116,7 +121,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.category === NAMES) {
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
-        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined);
+        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined);
         if (names.length) emitNames(rule, names, node);
         else if (rule.refine) refineFallback(rule, node);
       }
@@ -130,7 +135,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const matched = path === null ? undefined : lookupApi(rules, path);
     if (matched) {
       if (isDecorator(parent)) visitDecorator(matched, n, parent);
-      else apply(matched, n, () => args);
+      else apply(matched, n, () => args, parent);
     }
     const callee = unwrap(n.expression);
     let methodMatched = false;
