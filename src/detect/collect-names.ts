@@ -32,7 +32,11 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
   // Bare `name`/`model` beside a serial number or MAC are the device's, decided at the end.
-  const bare: { name: string; node: ts.Node }[] = [];
+  const bare: { name: string; node: ts.Node; scope: number }[] = [];
+  // Which object literal a name sits in: only its siblings say whose a bare name is.
+  const hitScopes: number[] = [];
+  let scope = 0;
+  let scopes = 0;
   let budget = MAX_NODES;
   // The key an object literal sits under: { meta: { language } } is the document's language.
   let keyOwner: string | undefined = owner;
@@ -43,11 +47,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     const m = rules.names.classify(name, owner);
     if (m) {
       hits.push({ ...m, node, name });
+      hitScopes.push(scope);
       return true;
     }
     const w = rules.names.pairWord(name);
     if (w) pairWords.add(w);
-    else if (name.length <= 24) bare.push({ name, node });
+    else if (name.length <= 24) bare.push({ name, node, scope });
     return false;
   };
   const visitUrl = (text: string, node: ts.Node) => {
@@ -114,6 +119,13 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       for (const a of n.arguments) visit(a);
       return;
     }
+    if (ts.isObjectLiteralExpression(n)) {
+      const outer = scope;
+      scope = ++scopes;
+      ts.forEachChild(n, visit);
+      scope = outer;
+      return;
+    }
     ts.forEachChild(n, visit);
   };
   // In `user.email` only `email` is the datum; the object is visited for calls inside it only.
@@ -123,7 +135,10 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       const owner = e.name.text;
       const m = rules.names.classify(owner, ownerName(e.expression));
       // `coords.latitude`, `device.sn.trim()`: an owner that is itself personal counts too.
-      if (m) hits.push({ ...m, node: e, name: owner });
+      if (m) {
+        hits.push({ ...m, node: e, name: owner });
+        hitScopes.push(scope);
+      }
       visitObject(e.expression);
       return;
     }
@@ -133,12 +148,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   // A bare `name`, `model`, `language` or `timezone` says whose it is only through what travels
   // with it: beside a serial number or MAC it is the device's, beside an email the person's.
   if (bare.length && hits.length) {
-    const owner = hits.some((h) => DEVICE_CONTEXT.has(h.category)) ? "device" : hits.some((h) => PERSON_CONTEXT.has(h.category)) ? "user" : undefined;
-    if (owner) {
-      for (const b of bare) {
-        const m = rules.names.classify(b.name, owner);
-        if (m) hits.push({ ...m, node: b.node, name: b.name });
-      }
+    const direct = hits.length;
+    for (const b of bare) {
+      const siblings = hits.slice(0, direct).filter((_, i) => hitScopes[i] === b.scope);
+      const owner = siblings.some((h) => DEVICE_CONTEXT.has(h.category)) ? "device" : siblings.some((h) => PERSON_CONTEXT.has(h.category)) ? "user" : undefined;
+      const m = owner ? rules.names.classify(b.name, owner) : null;
+      if (m) hits.push({ ...m, node: b.node, name: b.name });
     }
   }
   if (pairWords.size > 1) for (const m of rules.names.pairsIn(pairWords)) hits.push({ ...m, node: roots[0], name: [...pairWords].join("+") });
