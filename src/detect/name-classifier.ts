@@ -53,6 +53,12 @@ export class NameClassifier {
   private readonly ownerExclude: Set<string>;
   private readonly tail: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
+  /** name → its words and its match when nobody owns it. */
+  private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
+  private readonly ownerWordCache = new Map<string, string[]>();
+  /** Words of patterns that need an owner to match (`name` in user.name): only these can gain a match from one. */
+  private readonly ownerSensitive = new Set<string>();
+  private readonly specById = new Map<string, NameRuleSpec>();
   readonly pairs: NameRuleSpec[];
   private readonly pairWords = new Set<string>();
 
@@ -71,6 +77,10 @@ export class NameClassifier {
       }
     }
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
+    for (const spec of specs) {
+      this.specById.set(spec.id, spec);
+      if (spec.qualifiers) for (const p of spec.patterns) for (const w of p) this.ownerSensitive.add(w);
+    }
     this.pairs = specs.filter((s) => s.pair);
     for (const p of this.pairs) for (const w of [...p.pair![0], ...p.pair![1]]) this.pairWords.add(w);
   }
@@ -84,22 +94,45 @@ export class NameClassifier {
    * @param owner the object it belongs to (`device` in `device.name`), used as a qualifier
    */
   classify(name: string, owner?: string): NameMatch | null {
+    let base = this.base.get(name);
+    if (!base) {
+      const words = this.words(name);
+      base = { words, match: this.compute(words, []) };
+      this.base.set(name, base);
+    }
+    if (!owner) return base.match;
+    // Most names mean the same whoever owns them: an owner can only veto a match, or qualify
+    // a bare word such as `name`. Only those cases pay for a second look.
+    if (base.match) {
+      const ow = this.ownerWords(owner);
+      const spec = this.specById.get(base.match.rule);
+      if (!ow.some((w) => this.ownerExclude.has(w)) && !spec?.ownerExclude?.some((w) => ow.includes(w))) return base.match;
+    } else if (!base.words.some((w) => this.ownerSensitive.has(w))) return null;
     // Two-level cache (owner → name): no key string is built per lookup.
-    let byName = this.cache.get(owner ?? "");
+    let byName = this.cache.get(owner);
     if (!byName) {
       byName = new Map();
-      this.cache.set(owner ?? "", byName);
+      this.cache.set(owner, byName);
     }
     const hit = byName.get(name);
     if (hit !== undefined) return hit;
-    const result = this.compute(this.words(name), owner ? this.words(owner) : []);
+    const result = this.compute(base.words, this.ownerWords(owner));
     byName.set(name, result);
     return result;
   }
 
+  private ownerWords(owner: string): string[] {
+    let w = this.ownerWordCache.get(owner);
+    if (!w) {
+      w = this.words(owner);
+      this.ownerWordCache.set(owner, w);
+    }
+    return w;
+  }
+
   /** Words of a name that take part in a pair rule (lat, lng …), for sibling checks. */
   pairWord(name: string): string | undefined {
-    const w = this.words(name);
+    const w = this.base.get(name)?.words ?? this.words(name);
     if (w.length !== 1) return undefined;
     return this.pairWords.has(w[0]) ? w[0] : undefined;
   }
