@@ -82,8 +82,8 @@ export function bindImport(decl: ts.ImportDeclaration, b: Bindings): void {
 }
 
 /** `const x = <api>` and `const { a, b: c } = <api>` bind local names to API paths. */
-export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals: Set<string>): void {
-  if (!decl.initializer) return;
+export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals: Set<string>, thisBound = false): void {
+  if (!decl.initializer || !mayResolve(decl.initializer, b, globals, thisBound)) return;
   const path = apiPath(decl.initializer, b, globals);
   if (path === null) return;
   if (isIdentifier(decl.name)) {

@@ -290,20 +290,26 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
   };
 
-  const visit = (n: ts.Node, parent: ts.Node): void => {
+  // The callback handed to forEachChild for the whole walk (no closure per node); the parent is
+  // in `current`. Identifiers are a third of all nodes and no rule looks at one alone, and type
+  // annotations other than object types name no data: both are counted and left at once.
+  const visit = (n: ts.Node): void => {
+    const action = ACTION[n.kind];
     if (++out.nodes > NODE_BUDGET) {
       out.truncated = true;
       return;
     }
+    if (action === SKIP) return;
+    const parent = current;
     let pushed = false;
     let owned = false;
-    switch (ACTION[n.kind]) {
+    switch (action) {
       case 1: // ImportDeclaration
         bindImport(n as ts.ImportDeclaration, bindings);
         return;
       case 2: { // VariableDeclaration
         const d = n as ts.VariableDeclaration;
-        bindVariable(d, bindings, rules.globals);
+        bindVariable(d, bindings, rules.globals, thisBound);
         visitDestructure(d);
         if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer))) {
           symbols.push(d.name.text);
@@ -383,24 +389,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
     const outer = current;
     current = n;
-    forEachChild(n, child);
+    forEachChild(n, visit);
     current = outer;
     if (pushed) symbols.pop();
     if (owned) owners.pop();
   };
-  // One callback for the whole walk (no closure per node), with the parent in `current`.
-  // Identifiers are a third of all nodes and no rule looks at one alone; type annotations
-  // other than object types name no data. Both are counted and skipped without a call.
   let current: ts.Node = sf;
-  const child = (c: ts.Node): void => {
-    if (ACTION[c.kind] === SKIP) {
-      out.nodes++;
-      return;
-    }
-    visit(c, current);
-  };
-  forEachChild(sf, child);
-  // Type aliases of object types count as declared shapes too.
+  forEachChild(sf, visit);
   return out;
 }
 
