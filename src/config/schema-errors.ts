@@ -8,7 +8,7 @@ export function schemaError(file: YamlFile, errors: ErrorObject[], what: string)
   // An unknown key is the most actionable thing to report; otherwise the deepest error.
   const e = errors.find((x) => x.keyword === "additionalProperties") ?? errors[0];
   const path = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
-  const label = path.length ? path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") : what;
+  const label = path.length ? labelOf(file.data, path) : what;
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -66,4 +66,19 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** `activities[3].basis` reads better as `activities[3] ("sign-up").basis`: name list items by their id. */
+function labelOf(data: unknown, path: (string | number)[]): string {
+  let out = "";
+  let v: unknown = data;
+  path.forEach((p, i) => {
+    v = v == null ? undefined : (v as Record<string | number, unknown>)[p];
+    if (typeof p === "number") {
+      const id = v && typeof v === "object" ? (v as { id?: unknown }).id : undefined;
+      // Not when the id itself is what is wrong: that message quotes it already.
+      out += typeof id === "string" && id && path[i + 1] !== "id" ? `[${p}] ("${id}")` : `[${p}]`;
+    } else out += out ? `.${p}` : p;
+  });
+  return out;
 }

@@ -114,8 +114,8 @@ class Report {
     return list.length === 0 ? "—" : list.map((c) => this.title(c) + (mark ? mark(c) : "")).join(", ");
   }
 
-  private link(file: string, line?: number): string {
-    const text = escapeCell(line === undefined ? file : `${file}:${line}`);
+  private link(file: string, line?: number, label?: string): string {
+    const text = escapeCell(label ?? (line === undefined ? file : `${file}:${line}`));
     return `[${text}](${safeUrl(this.linkBase)}${encodePath(file)}${line === undefined ? "" : `#L${line}`})`;
   }
 
@@ -196,9 +196,19 @@ class Report {
 
   undeclared(): string {
     const list = this.findings.filter((f) => f.status === "undeclared");
-    const rows = list.map((f) => {
+    // The same field declared twelve times in one file is one row, with every line linked.
+    const groups = new Map<string, Finding[]>();
+    for (const f of list) {
+      const key = [f.file, f.category, f.kind, f.rule, f.evidence].join("\u0000");
+      const g = groups.get(key);
+      if (g) g.push(f);
+      else groups.set(key, [f]);
+    }
+    const rows = [...groups.values()].map((g) => {
+      const f = g[0];
       const covering = this.covering(f.file).map((a) => this.activityLabel(a));
-      return [this.title(f.category), this.link(f.file, f.line), f.kind, this.evidence(f),
+      const more = g.slice(1).map((x) => this.link(f.file, x.line, String(x.line)));
+      return [this.title(f.category), this.link(f.file, f.line) + (more.length ? ` (also ${more.join(", ")})` : ""), f.kind, this.evidence(f),
         covering.length ? covering.join(", ") : "— (no activity covers this file)"];
     });
     return [

@@ -44,7 +44,7 @@ describe("bin/policytrace.js", () => {
     const r = await cli(["scan", "."], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain('privacy-manifest.yml:6:12: activities[0].basis has the value "contrcat", which is not allowed');
+    expect(r.stderr).toContain('privacy-manifest.yml:6:12: activities[0] ("app").basis has the value "contrcat", which is not allowed');
     expect(r.stderr).toContain('Did you mean "contract"?');
   });
 });
