@@ -62,7 +62,7 @@ export class NameClassifier {
   readonly pairs: NameRuleSpec[];
   private readonly pairWords = new Set<string>();
 
-  constructor(private readonly specs: NameRuleSpec[], private readonly vocab: Vocabulary) {
+  constructor(specs: NameRuleSpec[], private readonly vocab: Vocabulary) {
     this.globalExclude = new Set(vocab.exclude);
     this.ownerExclude = new Set(vocab.ownerExclude);
     this.tail = new Set(vocab.tail);

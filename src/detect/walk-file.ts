@@ -5,11 +5,12 @@ import { NAMES } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, mayResolve, unwrap, type Bindings } from "./api-paths.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
+import { argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isBinaryExpression, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isFunctionTypeNode, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FalseKeyword: ts.SyntaxKind.FalseKeyword, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TrueKeyword: ts.SyntaxKind.TrueKeyword, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
+const { isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
+const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
 
 const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
@@ -397,117 +398,4 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   let current: ts.Node = sf;
   forEachChild(sf, visit);
   return out;
-}
-
-const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
-
-/** `recordingAudio: boolean`, `phone: TextInput | null`, `createPassword = () => …` name a flag, a widget or a method, not data. */
-function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration): boolean {
-  if (isPropertyDeclaration(member) && member.initializer && (isArrowFunction(member.initializer) || isFunctionExpression(member.initializer))) return false;
-  let t = member.type;
-  if (!t) return true;
-  if (isUnionTypeNode(t)) {
-    const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
-    if (real.length !== 1) return true;
-    t = real[0];
-  }
-  if (t.kind === K.BooleanKeyword || isFunctionTypeNode(t)) return false;
-  if (isTypeReferenceNode(t) && isIdentifier(t.typeName) && NOT_DATA_TYPE.test(t.typeName.text)) return false;
-  return true;
-}
-
-function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {
-  for (const a of el.attributes.properties) {
-    if (!isJsxAttribute(a) || !isIdentifier(a.name)) continue;
-    const n = a.name.text;
-    const init = a.initializer;
-    const isTrue = !init || (isJsxExpression(init) && init.expression?.kind === K.TrueKeyword);
-    const isFalse = !!init && isJsxExpression(init) && init.expression?.kind === K.FalseKeyword;
-    if ((n === "disabled" || n === "readOnly" || n === "readonly") && isTrue) return true;
-    if (n === "editable" && isFalse) return true;
-  }
-  return false;
-}
-
-/** `terminal: TerminalDto` or `TerminalDto[]` → "TerminalDto", for nested DTO lookups. */
-function typeName(t: ts.TypeNode | undefined): string | undefined {
-  if (!t) return undefined;
-  if (isArrayTypeNode(t)) return typeName(t.elementType);
-  if (isTypeReferenceNode(t) && isIdentifier(t.typeName)) return t.typeName.text;
-  return undefined;
-}
-
-function argsMention(node: ts.Node, words: string[], sf: ts.SourceFile): boolean {
-  if (!isCallExpression(node) && !isNewExpression(node)) return false;
-  const text = (node.arguments ?? []).map((a) => sf.text.slice(a.pos, a.end)).join(" ");
-  return words.some((w) => new RegExp(`\\b${w}\\b`).test(text));
-}
-
-const READ_METHODS = new Set(["get", "head", "delete", "options"]);
-
-/** The URL argument of a request that carries a body: its path segments name what is sent. */
-function urlArgument(node: ts.Node): ts.Node | undefined {
-  if (!isCallExpression(node) || node.arguments.length < 2) return undefined;
-  const callee = node.expression;
-  if (isPropertyAccessExpression(callee) && READ_METHODS.has(callee.name.text)) return undefined;
-  return node.arguments[0];
-}
-
-function firstWord(name: string): string | null {
-  const m = /^[_$]*([a-z]+)/.exec(name);
-  return m ? m[1].toLowerCase() : null;
-}
-
-/** The literal start of an argument: a string, or a template's head (`/users/${id}` → "/users/"). */
-function leadingText(e: ts.Expression): string {
-  if (isStringLiteralLike(e)) return e.text;
-  if (isTemplateExpression(e)) return e.head.text;
-  return "";
-}
-
-function isAssignmentTarget(n: ts.Node, parent: ts.Node): boolean {
-  return isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === K.EqualsToken;
-}
-
-function argsHave(node: ts.Node, keys: string[]): boolean {
-  if (!isCallExpression(node) && !isNewExpression(node)) return false;
-  for (const a of node.arguments ?? []) {
-    const arg = unwrap(a);
-    if (!isObjectLiteralExpression(arg)) continue;
-    for (const p of arg.properties) {
-      const key = p.name ? propertyKey(p.name) : null;
-      if (key === null || !keys.includes(key)) continue;
-      if (isPropertyAssignment(p) && p.initializer.kind === K.FalseKeyword) continue;
-      return true;
-    }
-  }
-  return false;
-}
-
-
-const UI_WORDS = new Set(["screen", "page", "view", "form", "modal", "dialog", "sheet", "component", "container", "settings", "setup", "edit", "editor", "card", "panel", "section", "step", "field", "fields", "input"]);
-
-/** "DeviceSettingsScreen" → "Device": what a component is about, without its UI words. */
-function subjectOf(symbol: string | null): string | undefined {
-  if (!symbol) return undefined;
-  const words = symbol.split(".").pop()!.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
-  while (words.length && UI_WORDS.has(words[words.length - 1].toLowerCase())) words.pop();
-  return words.length ? words.join("") : undefined;
-}
-
-function jsxBoundExpression(attr: ts.JsxAttribute): ts.Expression | undefined {
-  const init = attr.initializer;
-  if (!init || !isJsxExpression(init) || !init.expression) return undefined;
-  const e = init.expression;
-  return isIdentifier(e) || isPropertyAccessExpression(e) ? e : undefined;
-}
-
-function jsxStringValue(attr: ts.JsxAttribute): string | null {
-  const init = attr.initializer;
-  // <TextInput secureTextEntry /> and secureTextEntry={true} both mean "true".
-  if (!init) return "true";
-  if (isStringLiteral(init)) return init.text;
-  if (isJsxExpression(init) && init.expression?.kind === K.TrueKeyword) return "true";
-  if (isJsxExpression(init) && init.expression && isStringLiteralLike(init.expression)) return init.expression.text;
-  return null;
 }
