@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { NameMatch } from "./name-classifier.js";
 import type { CompiledRules } from "./compiled-rules.js";
-import { isKeyLike } from "./tokens.js";
+import { isKeyLike, keyName } from "./tokens.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -103,7 +103,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
     if (isStringLiteralLike(n)) {
       if (n === url) visitUrl(n.text, n);
-      else if (isKeyLike(n.text)) classify(n.text, n);
+      else if (isKeyLike(n.text)) classify(keyName(n.text), n);
       return;
     }
     if (isTemplateExpression(n) && n === url) {

@@ -14,5 +14,14 @@ export function splitWords(name: string): string[] {
 
 /** A string literal is treated as a key only when it looks like one (no spaces, short). */
 export function isKeyLike(text: string): boolean {
-  return text.length > 0 && text.length <= 64 && /^[A-Za-z_$][\w$.-]*$/.test(text);
+  return text.length > 0 && text.length <= 64 && /^@?[A-Za-z_$][\w$.:/-]*$/.test(text);
+}
+
+/**
+ * A storage key's own name, without its namespace: "AuthProvider.authEmail" → "authEmail",
+ * "@app:user_email" → "user_email". The namespace names the owner, not the datum.
+ */
+export function keyName(text: string): string {
+  const i = Math.max(text.lastIndexOf("."), text.lastIndexOf(":"), text.lastIndexOf("/"));
+  return i >= 0 && i < text.length - 1 ? text.slice(i + 1) : text;
 }
