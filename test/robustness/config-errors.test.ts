@@ -58,7 +58,7 @@ describe("invalid manifests exit 2 with file:line:column, the problem and the fi
     ["duplicate activity ids", manifest("version: 1", "activities:", ...ACTIVITY, ...ACTIVITY),
       'policytrace: privacy-manifest.yml:7:9: duplicate activity id "app" (also activities[0])\n  Give each activity a unique id.\n'],
     ["an empty data list", manifest("version: 1", "activities:", "  - id: app", "    data: []", "    purposes: [support]", "    basis: contract"),
-      "policytrace: privacy-manifest.yml:4:11: activities[0] ("app").data is empty\n  List at least one entry.\n"],
+      'policytrace: privacy-manifest.yml:4:11: activities[0] ("app").data is empty\n  List at least one entry.\n'],
     ["a missing required key", manifest("version: 1", "activities:", "  - id: app", "    data: [email]", "    basis: contract"),
       'policytrace: privacy-manifest.yml:3:5: activities[0] ("app") is missing the required key "purposes"\n  Add "purposes:".\n'],
     ["a code glob escaping the manifest's folder", manifest("version: 1", "activities:", ...ACTIVITY, '    code: ["../**"]'),
@@ -116,7 +116,7 @@ describe("invalid --rules files exit 2 with file:line:column", () => {
       "policytrace: my-rules/rule.yml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n  Check the indentation and that every [ or { is closed.\n"],
     ["an unknown key", manifest(...RULE, '    api: ["global:foo"]', "    severity: high"),
       // The hint lists every rule key; that list grows with the rule language.
-      /^policytrace: my-rules\/rule\.yml:7:5: unknown key "severity" in rules\[0\]\n {2}Allowed keys: id, category, kind, .*\.\n$/],
+      /^policytrace: my-rules\/rule\.yml:7:5: unknown key "severity" in rules\[0\] \("my\.email-log"\)\n {2}Allowed keys: id, category, kind, .*\.\n$/],
     ["an unknown category", manifest("rules:", "  - id: my.email-log", "    category: emial", "    kind: log", "    confidence: high", '    api: ["global:foo"]'),
       'policytrace: my-rules/rule.yml:3:15: rule "my.email-log": unknown category "emial"\n  Did you mean "email"?\n'],
     ["a wrong type", manifest("rules: {}"),
