@@ -6,6 +6,7 @@ import type { CompiledRules } from "./compiled-rules.js";
 import { walkFile, NODE_BUDGET, type DeferredType } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
 import { resolveDeferred, type TypeIndex } from "./resolve-deferred.js";
+import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
@@ -40,7 +41,9 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       const d = walkFile(sf, rules);
       if (d.truncated) errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
       const found = toFindings(file, sf, d.hits);
-      if (found.length || src.text.includes("policytrace-ignore")) texts.set(file, src.text); // stale suppressions too
+      // Only sources that hold a suppression comment are kept for the suppression pass: keeping
+      // every file with a finding held the whole tree in memory and re-read it for nothing.
+      if (src.text.includes(DIRECTIVE_MARK)) texts.set(file, src.text);
       // Not push(...found): a spread passes every finding as an argument, and a file with
       // 100,000 findings overflows the stack (it looked like deep nesting).
       for (const f of found) findings.push(f);
@@ -59,7 +62,6 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
   opts.onProgress?.(files.length, files.length);
   for (const d of deferred) {
     const found = resolveDeferred(d.file, d.sf, d.items, types, rules);
-    if (found.length && !texts.has(d.file)) texts.set(d.file, d.sf.text);
     for (const f of found) findings.push(f);
   }
   return { findings, errors, texts };
