@@ -16,7 +16,7 @@ export interface DetectOptions {
 export interface Detection {
   findings: Finding[];
   errors: ScanError[];
-  /** Sources of files that had findings or suppression comments, for src/suppress. */
+  /** Sources of files that hold a suppression comment, for src/suppress. */
   texts: Map<string, string>;
 }
 

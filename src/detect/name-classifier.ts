@@ -1,5 +1,5 @@
 import type { Confidence } from "../types.js";
-import { splitWords } from "./tokens.js";
+import { detach, splitWords } from "./tokens.js";
 
 /** One compiled name rule: word sequences that name a category, and words that veto it. */
 export interface NameRuleSpec {
@@ -98,7 +98,7 @@ export class NameClassifier {
     if (!base) {
       const words = this.words(name);
       base = { words, match: this.compute(words, []) };
-      this.base.set(name, base);
+      this.base.set(detach(name), base);
     }
     if (!owner) return base.match;
     // Most names mean the same whoever owns them: an owner can only veto a match, or qualify
@@ -112,12 +112,12 @@ export class NameClassifier {
     let byName = this.cache.get(owner);
     if (!byName) {
       byName = new Map();
-      this.cache.set(owner, byName);
+      this.cache.set(detach(owner), byName);
     }
     const hit = byName.get(name);
     if (hit !== undefined) return hit;
     const result = this.compute(base.words, this.ownerWords(owner));
-    byName.set(name, result);
+    byName.set(detach(name), result);
     return result;
   }
 
@@ -125,7 +125,7 @@ export class NameClassifier {
     let w = this.ownerWordCache.get(owner);
     if (!w) {
       w = this.words(owner);
-      this.ownerWordCache.set(owner, w);
+      this.ownerWordCache.set(detach(owner), w);
     }
     return w;
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { ts } from "ts-morph";
 import type { Finding } from "../types.js";
 import type { Hit } from "./walk-file.js";
+import { detach } from "./tokens.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -16,7 +17,7 @@ export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
   // A bare string ('x-forwarded-for') says little; its line says what is done with it.
   const raw = isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd());
   const text = withoutComments(raw).replace(/\s+/g, " ").trim();
-  return text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text;
+  return detach(text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text);
 }
 
 /** Turns one file's hits into findings, one per (rule, category, location). */
@@ -47,7 +48,7 @@ export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Findin
       rule: h.rule.id,
       confidence: h.confidence,
       evidence: evidenceOf(h.evidenceNode, sf),
-      symbol: h.symbol,
+      symbol: h.symbol === null ? null : detach(h.symbol),
       recipient: h.rule.recipient ?? null,
       status: "unchecked",
       activities: [],

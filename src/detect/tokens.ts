@@ -25,3 +25,12 @@ export function keyName(text: string): string {
   const i = Math.max(text.lastIndexOf("."), text.lastIndexOf(":"), text.lastIndexOf("/"));
   return i >= 0 && i < text.length - 1 ? text.slice(i + 1) : text;
 }
+
+/**
+ * A copy of a string that does not keep its source file alive. V8 represents a substring of
+ * 13+ characters as a view into the whole text it came from, so an identifier used as a cache
+ * key, or evidence kept in a finding, would otherwise hold every scanned file in memory.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}

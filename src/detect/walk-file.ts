@@ -5,6 +5,7 @@ import { NAMES } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, mayResolve, unwrap, type Bindings } from "./api-paths.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
+import { detach } from "./tokens.js";
 import { argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
@@ -275,8 +276,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (key === null) return null;
     if (owner) {
       const fields = out.types.get(owner) ?? [];
-      fields.push({ name: key, type: typeName(member.type) });
-      out.types.set(owner, fields);
+      const type = typeName(member.type);
+      fields.push({ name: detach(key), type: type === undefined ? undefined : detach(type) });
+      out.types.set(detach(owner), fields);
     }
     const list = rules.syntax.get(kind);
     if (list && holdsData(member)) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
