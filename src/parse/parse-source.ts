@@ -16,9 +16,12 @@ const KINDS: Record<string, ts.ScriptKind> = {
  * file is read and nothing in it is ever executed. `.js` parses as JSX because React code
  * often lives in .js files.
  */
+// No rule reads JSDoc, and skipping it makes parsing 10-25% faster.
+const OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 export function parseSource(file: string, text: string): ts.SourceFile {
   const ext = file.slice(file.lastIndexOf(".") + 1);
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, KINDS[ext] ?? ts.ScriptKind.TS);
+  return ts.createSourceFile(file, text, OPTIONS, false, KINDS[ext] ?? ts.ScriptKind.TS);
 }
 
 /** The first syntax error, if any (line/column 1-based). */
