@@ -26,6 +26,8 @@ export interface CompiledRules {
   syntax: Map<string, RuleDef[]>;
   names: NameClassifier;
   byId: Map<string, RuleDef>;
+  /** Every regular expression a rule carries, compiled once (jsx elements, refine symbols). */
+  regex(source: string, flags?: string): RegExp;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -35,6 +37,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 };
 
 export function compileRules(set: RuleSet): CompiledRules {
+  const regexCache = new Map<string, RegExp>();
   const c: CompiledRules = {
     api: new Map(),
     apiWildcards: [],
@@ -51,6 +54,15 @@ export function compileRules(set: RuleSet): CompiledRules {
     syntax: new Map(),
     names: undefined as unknown as NameClassifier,
     byId: new Map(),
+    regex: (source, flags = "") => {
+      const key = `${flags}/${source}`;
+      let re = regexCache.get(key);
+      if (!re) {
+        re = new RegExp(source, flags);
+        regexCache.set(key, re);
+      }
+      return re;
+    },
   };
   const nameSpecs: NameRuleSpec[] = [];
   for (const rule of set.rules) {

@@ -90,7 +90,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
     const sym = symbol();
     if (rule.refine && sym) {
-      const r = rule.refine.find((x) => new RegExp(x.symbol, "i").test(sym));
+      const r = rule.refine.find((x) => rules.regex(x.symbol, "i").test(sym));
       if (r) category = r.category;
     }
     out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });
@@ -107,7 +107,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // saveToLibraryAsync(uri) inside saveClip(): no name says what the file is, the function does.
   const refineFallback = (rule: RuleDef, node: ts.Node) => {
     const sym = symbol();
-    const r = sym ? rule.refine!.find((x) => new RegExp(x.symbol, "i").test(sym)) : undefined;
+    const r = sym ? rule.refine!.find((x) => rules.regex(x.symbol, "i").test(sym)) : undefined;
     if (r) emit(rule, r.category, node, node);
   };
   // `const SmtpConfigSchema = z.object({ password })`: the variable names whose shape it is.
@@ -259,7 +259,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (value === null && !bound) return;
     for (const rule of list) {
       const spec = rule.jsx!;
-      if (spec.elements && !new RegExp(spec.elements).test(tag)) continue;
+      if (spec.elements && !rules.regex(spec.elements).test(tag)) continue;
       if (spec.values && value !== null) {
         const cat = spec.values[value] ?? spec.values[value.toLowerCase()];
         if (cat) emit(rule, cat, attr, attr);
