@@ -48,8 +48,9 @@ export function typeName(t: ts.TypeNode | undefined): string | undefined {
 
 export function argsMention(node: ts.Node, words: string[], sf: ts.SourceFile): boolean {
   if (!isCallExpression(node) && !isNewExpression(node)) return false;
-  const text = (node.arguments ?? []).map((a) => sf.text.slice(a.pos, a.end)).join(" ");
-  return words.some((w) => new RegExp(`\\b${w}\\b`).test(text));
+  // Whole words of the argument text; a rule's words are data, never turned into a regex.
+  const tokens = new Set((node.arguments ?? []).map((a) => sf.text.slice(a.pos, a.end)).join(" ").split(/[^A-Za-z0-9_$]+/));
+  return words.some((w) => tokens.has(w));
 }
 
 const READ_METHODS = new Set(["get", "head", "delete", "options"]);
