@@ -34,6 +34,7 @@ export const ruleFileSchema = {
           api: stringList,
           argsHave: stringList,
           argsMention: stringList,
+          unlessConstant: stringList,
           refine: {
             type: "array",
             items: {

@@ -27,6 +27,8 @@ export interface RuleDef {
   argsHave?: string[];
   /** Words that must appear in the arguments' source text (an Apple sign-in asking for EMAIL). */
   argsMention?: string[];
+  /** Skip the call when these argument keys are all literals or CONSTANTS (an app's own address). */
+  unlessConstant?: string[];
   /** A more specific category when the enclosing function's name matches (pickAvatar → profile-photo). */
   refine?: { symbol: string; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };

@@ -94,6 +94,28 @@ export function argsHave(node: ts.Node, keys: string[]): boolean {
   return false;
 }
 
+/**
+ * `sendMail({ to: SUPPORT_EMAIL })`: the listed keys are all set to a literal or a
+ * SCREAMING_CASE constant, so the call moves the app's own value, not a person's.
+ */
+export function argsConstant(node: ts.Node, keys: string[]): boolean {
+  if (!isCallExpression(node) && !isNewExpression(node)) return false;
+  let seen = false;
+  for (const a of node.arguments ?? []) {
+    const arg = unwrap(a);
+    if (!isObjectLiteralExpression(arg)) continue;
+    for (const p of arg.properties) {
+      const key = p.name ? propertyKey(p.name) : null;
+      if (key === null || !keys.includes(key)) continue;
+      if (!isPropertyAssignment(p)) return false;
+      const v = unwrap(p.initializer);
+      const constant = isStringLiteralLike(v) || (isIdentifier(v) && /^[A-Z][A-Z0-9_]*$/.test(v.text)) || (isPropertyAccessExpression(v) && /^[A-Z][A-Z0-9_]*$/.test(v.name.text));
+      if (!constant) return false;
+      seen = true;
+    }
+  }
+  return seen;
+}
 
 const UI_WORDS = new Set(["screen", "page", "view", "form", "modal", "dialog", "sheet", "component", "container", "settings", "setup", "edit", "editor", "card", "panel", "section", "step", "field", "fields", "input"]);
 

@@ -6,7 +6,7 @@ import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, mayResolve, unwrap, type Bindings } from "./api-paths.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -120,6 +120,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     for (const rule of list) {
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
+      if (rule.unlessConstant && argsConstant(node, rule.unlessConstant)) continue;
       if (rule.category === NAMES) {
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
