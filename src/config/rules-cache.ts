@@ -35,7 +35,20 @@ export function builtinYamlFiles(): string[] {
   return out.sort();
 }
 
+const keys = new Map<string, string>();
+
+/** Hash of the files' names and text; memoised, since categories and rules ask in one run. */
 function keyOf(paths: string[]): string {
+  const id = paths.join("\0");
+  let key = keys.get(id);
+  if (key === undefined) {
+    key = hashFiles(paths);
+    keys.set(id, key);
+  }
+  return key;
+}
+
+function hashFiles(paths: string[]): string {
   const h = createHash("sha256");
   for (const p of [...paths].sort()) h.update(relative(builtinRulesDir, p)).update("\0").update(readFileSync(p)).update("\0");
   return h.digest("hex");
@@ -64,6 +77,6 @@ export function cachedBuiltins(paths: string[]): Map<string, unknown> | null {
 export function writeBuiltinCache(parsed: Map<string, unknown>): string {
   const files: Record<string, unknown> = {};
   for (const [p, data] of parsed) files[relative(builtinRulesDir, p)] = data;
-  writeFileSync(cachePath, JSON.stringify({ key: keyOf([...parsed.keys()]), files } satisfies Cache));
+  writeFileSync(cachePath, JSON.stringify({ key: hashFiles([...parsed.keys()]), files } satisfies Cache));
   return cachePath;
 }

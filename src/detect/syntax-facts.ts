@@ -79,40 +79,41 @@ export function isAssignmentTarget(n: ts.Node, parent: ts.Node): boolean {
   return isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === K.EqualsToken;
 }
 
-export function argsHave(node: ts.Node, keys: string[]): boolean {
-  if (!isCallExpression(node) && !isNewExpression(node)) return false;
+/** The properties named `keys` in a call's object-literal arguments. */
+function* keyedProperties(node: ts.Node, keys: string[]): Generator<ts.ObjectLiteralElementLike> {
+  if (!isCallExpression(node) && !isNewExpression(node)) return;
   for (const a of node.arguments ?? []) {
     const arg = unwrap(a);
     if (!isObjectLiteralExpression(arg)) continue;
     for (const p of arg.properties) {
       const key = p.name ? propertyKey(p.name) : null;
-      if (key === null || !keys.includes(key)) continue;
-      if (isPropertyAssignment(p) && p.initializer.kind === K.FalseKeyword) continue;
-      return true;
+      if (key !== null && keys.includes(key)) yield p;
     }
+  }
+}
+
+/** `getUserMedia({ audio: true })`: one of the keys is present and not `false`. */
+export function argsHave(node: ts.Node, keys: string[]): boolean {
+  for (const p of keyedProperties(node, keys)) {
+    if (!(isPropertyAssignment(p) && p.initializer.kind === K.FalseKeyword)) return true;
   }
   return false;
 }
+
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /**
  * `sendMail({ to: SUPPORT_EMAIL })`: the listed keys are all set to a literal or a
  * SCREAMING_CASE constant, so the call moves the app's own value, not a person's.
  */
 export function argsConstant(node: ts.Node, keys: string[]): boolean {
-  if (!isCallExpression(node) && !isNewExpression(node)) return false;
   let seen = false;
-  for (const a of node.arguments ?? []) {
-    const arg = unwrap(a);
-    if (!isObjectLiteralExpression(arg)) continue;
-    for (const p of arg.properties) {
-      const key = p.name ? propertyKey(p.name) : null;
-      if (key === null || !keys.includes(key)) continue;
-      if (!isPropertyAssignment(p)) return false;
-      const v = unwrap(p.initializer);
-      const constant = isStringLiteralLike(v) || (isIdentifier(v) && /^[A-Z][A-Z0-9_]*$/.test(v.text)) || (isPropertyAccessExpression(v) && /^[A-Z][A-Z0-9_]*$/.test(v.name.text));
-      if (!constant) return false;
-      seen = true;
-    }
+  for (const p of keyedProperties(node, keys)) {
+    if (!isPropertyAssignment(p)) return false;
+    const v = unwrap(p.initializer);
+    const constant = isStringLiteralLike(v) || (isIdentifier(v) && CONSTANT_NAME.test(v.text)) || (isPropertyAccessExpression(v) && CONSTANT_NAME.test(v.name.text));
+    if (!constant) return false;
+    seen = true;
   }
   return seen;
 }

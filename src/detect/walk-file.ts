@@ -87,12 +87,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   let thisBound = false;
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
 
+  // A rule's `refine`: a more precise category when the enclosing function's name matches.
+  const refined = (rule: RuleDef, sym: string | null): string | undefined =>
+    rule.refine && sym ? rule.refine.find((x) => rules.regex(x.symbol, "i").test(sym))?.category : undefined;
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
     const sym = symbol();
-    if (rule.refine && sym) {
-      const r = rule.refine.find((x) => rules.regex(x.symbol, "i").test(sym));
-      if (r) category = r.category;
-    }
+    category = refined(rule, sym) ?? category;
     out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });
   };
   const emitNames = (rule: RuleDef, names: readonly NameHit[], evidenceNode: ts.Node) => {
@@ -106,9 +106,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
   // saveToLibraryAsync(uri) inside saveClip(): no name says what the file is, the function does.
   const refineFallback = (rule: RuleDef, node: ts.Node) => {
-    const sym = symbol();
-    const r = sym ? rule.refine!.find((x) => rules.regex(x.symbol, "i").test(sym)) : undefined;
-    if (r) emit(rule, r.category, node, node);
+    const category = refined(rule, symbol());
+    if (category) emit(rule, category, node, node);
   };
   // `const SmtpConfigSchema = z.object({ password })`: the variable names whose shape it is.
   const ownerOfCall = (node: ts.Node, parent: ts.Node | undefined): string | undefined =>

@@ -15,6 +15,7 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
   }
   const seen = new Map<string, Set<string>>(); // activity → categories found in its code
   const coverCache = new Map<string, string[]>(); // file → activities covering it
+  const byId = new Map(manifest.view.activities.map((a) => [a.id, a]));
   for (const f of findings) {
     let covering = coverCache.get(f.file);
     if (!covering) {
@@ -22,7 +23,7 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
       covering = manifest.view.activities.filter((a) => manifest.covers(a, abs)).map((a) => a.id);
       coverCache.set(f.file, covering);
     }
-    const declaring = covering.filter((id) => manifest.view.activities.find((a) => a.id === id)!.data.includes(f.category));
+    const declaring = covering.filter((id) => byId.get(id)!.data.includes(f.category));
     f.activities = declaring;
     if (f.status !== "suppressed") f.status = declaring.length ? "declared" : "undeclared";
     for (const id of covering) {
