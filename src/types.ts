@@ -33,6 +33,21 @@ export interface Finding {
   activities: string[];
   /** Why the finding is suppressed (inline comment reason or "baseline"); absent otherwise. */
   suppression?: { source: "inline" | "baseline"; reason: string };
+  /** SPEC §3: the steps from where the value was obtained or named to the sink, source first. Present when it passed through more than one place. */
+  trace?: TraceStep[];
+  /** SPEC §4: on undeclared findings, what is undeclared — the category, or the third party it reaches. */
+  violation?: Violation;
+}
+
+export type Violation = "category" | "recipient";
+
+export interface TraceStep {
+  /** POSIX path relative to the scanned directory. */
+  file: string;
+  line: number;
+  column: number;
+  /** What happens at this step and which rule or name classified it ("email: name `userEmail`", "→ fetch body"). */
+  note: string;
 }
 
 export interface UnusedDeclaration {

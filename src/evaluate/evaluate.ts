@@ -26,6 +26,7 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
     const declaring = covering.filter((id) => byId.get(id)!.data.includes(f.category));
     f.activities = declaring;
     if (f.status !== "suppressed") f.status = declaring.length ? "declared" : "undeclared";
+    if (!declaring.length) f.violation = "category";
     for (const id of covering) {
       const s = seen.get(id) ?? new Set<string>();
       s.add(f.category);

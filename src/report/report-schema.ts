@@ -56,6 +56,17 @@ const finding = {
       required: ["source", "reason"],
       properties: { source: { enum: ["inline", "baseline"] }, reason: text },
     },
+    trace: {
+      type: "array",
+      minItems: 2,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["file", "line", "column", "note"],
+        properties: { file: nonEmpty, line: position, column: position, note: text },
+      },
+    },
+    violation: { enum: ["category", "recipient"] },
   },
 } as const;
 
