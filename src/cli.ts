@@ -11,6 +11,8 @@ import { addScanFlags, runScan, type ScanFlags } from "./cli/run-scan.js";
 import { baselineCommand, baselineHook, type BaselineFlags } from "./cli/baseline-command.js";
 import { initCommand, type InitFlags } from "./cli/init-command.js";
 import { appendStepSummary, githubAnnotations } from "./cli/github-actions.js";
+import { changedSinceStep } from "./changed/only-changed.js";
+import type { ScanResult } from "./types.js";
 
 export type { Io } from "./cli/io.js";
 
@@ -32,9 +34,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <level>", "what fails the run").choices([...FAIL_ON]).default("undeclared"))
     .option("--baseline <file>", "accept the findings recorded there (policytrace baseline); fail only on new ones")
-    .option("--verbose", "text format: also list declared and suppressed findings");
-  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string; verbose?: boolean }) => {
-    const postEvaluate = baselineHook(o.baseline, io);
+    .option("--verbose", "text format: also list declared and suppressed findings")
+    .option("--changed-since <git-ref>", "report and gate only findings in files changed since ref (the analysis still reads the whole project)");
+  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string; verbose?: boolean; changedSince?: string }) => {
+    const baselineStep = baselineHook(o.baseline, io);
+    const changedStep = o.changedSince === undefined ? undefined : changedSinceStep(o.changedSince, resolve(io.cwd, dir), o.quiet ? () => {} : io.stderr);
+    const postEvaluate = (r: ScanResult) => {
+      baselineStep?.(r); // first: stale entries are judged against the whole project
+      changedStep?.(r);
+    };
     const result = await runScan(dir, o, io, { postEvaluate });
     const color = !o.output && io.isTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== "0";
     // Links in a Markdown report are relative to where the report lives (or the cwd for stdout).

@@ -1,25 +1,8 @@
 // End to end: bin/policytrace.js as a child process (dist/ is rebuilt by test/global-setup.ts).
 
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { manifest, project } from "./helpers.js";
-
-const root = join(import.meta.dirname, "../..");
-const bin = join(root, "bin/policytrace.js");
-const exec = promisify(execFile);
-
-async function cli(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, CI: "true", GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", NO_COLOR: "1" };
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from "./run-bin.js";
 
 describe("bin/policytrace.js", () => {
   it("scans fixtures/imou-app in every format with one verdict", async () => {
