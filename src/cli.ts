@@ -10,6 +10,8 @@ import { defaultIo, type Io } from "./cli/io.js";
 import { addScanFlags, runScan, type ScanFlags } from "./cli/run-scan.js";
 import { baselineCommand, baselineHook, type BaselineFlags } from "./cli/baseline-command.js";
 import { initCommand, type InitFlags } from "./cli/init-command.js";
+import { addExportCommand } from "./cli/export-command.js";
+import { labelsHook } from "./labels/labels-option.js";
 import { appendStepSummary, githubAnnotations } from "./cli/github-actions.js";
 import { changedSinceStep } from "./changed/only-changed.js";
 import type { ScanResult } from "./types.js";
@@ -35,12 +37,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .addOption(new Option("--fail-on <level>", "what fails the run").choices([...FAIL_ON]).default("undeclared"))
     .option("--baseline <file>", "accept the findings recorded there (policytrace baseline); fail only on new ones")
     .option("--verbose", "text format: also list declared and suppressed findings")
-    .option("--changed-since <git-ref>", "report and gate only findings in files changed since ref (the analysis still reads the whole project)");
-  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string; verbose?: boolean; changedSince?: string }) => {
+    .option("--changed-since <git-ref>", "report and gate only findings in files changed since ref (the analysis still reads the whole project)")
+    .option("--labels <file>", "also check a privacy label (PrivacyInfo.xcprivacy, Data safety CSV, fides YAML) against the code (repeatable)", (v: string, p: string[]) => [...p, v], []);
+  addScanFlags(scanCommand).action(async (dir: string, o: ScanFlags & { format: string; output?: string; failOn: (typeof FAIL_ON)[number]; baseline?: string; verbose?: boolean; changedSince?: string; labels: string[] }) => {
     const baselineStep = baselineHook(o.baseline, io);
+    const labelsStep = labelsHook(o.labels, io.cwd);
     const changedStep = o.changedSince === undefined ? undefined : changedSinceStep(o.changedSince, resolve(io.cwd, dir), o.quiet ? () => {} : io.stderr);
     const postEvaluate = (r: ScanResult) => {
       baselineStep?.(r); // first: stale entries are judged against the whole project
+      labelsStep?.(r); // before --changed-since: a label describes the whole app
       changedStep?.(r);
     };
     const result = await runScan(dir, o, io, { postEvaluate });
@@ -74,6 +79,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   addScanFlags(init, false).action(async (dir: string, o: InitFlags) => {
     code = await initCommand(dir, o, io);
   });
+
+  addExportCommand(program, io, (c) => { code = c; });
 
   program
     .command("categories")

@@ -86,6 +86,26 @@ export interface ActivityView {
   basis: string;
   recipients: string[];
   code: string[];
+  /** How the activity reads on privacy labels, where it differs from its purposes and basis (SPEC §7). */
+  labels?: ActivityLabels;
+}
+
+/** An activity's own privacy-label answers, instead of those mapped from its purposes and basis. */
+export interface ActivityLabels {
+  /** Apple purposes (NSPrivacyCollectedDataTypePurpose…). */
+  apple?: string[];
+  /** Play Data safety purposes (PSL_…). */
+  play?: string[];
+  /** fideslang data use. */
+  fides?: string;
+  /** fideslang data subjects (default: customer). */
+  subjects?: string[];
+  /** Apple: the data is used to track (default false). */
+  tracking?: boolean;
+  /** Apple: the data is linked to the user's identity (default true). */
+  linked?: boolean;
+  /** Play: users can choose whether it is collected (default: when the basis is consent). */
+  optional?: boolean;
 }
 
 export interface RecipientView {
@@ -118,6 +138,8 @@ export interface ScanResult {
   unused: UnusedDeclaration[];
   errors: ScanError[];
   summary: Summary;
+  /** SPEC §7: each privacy label given with `scan --labels`, checked against what the code collects. */
+  labels?: LabelCheck[];
   /** Context for reporters; not part of the JSON report. */
   context: ScanContext;
 }
@@ -143,4 +165,36 @@ export interface CategoryView {
   group: string;
   aliases: string[];
   fideslang: string | null;
+}
+
+/** One privacy label (`scan --labels FILE`) beside what the code collects. */
+export interface LabelCheck {
+  /** The label file, POSIX, relative to the scanned directory. */
+  file: string;
+  format: "apple" | "play" | "fides";
+  /** Every category the code collects, the label type it maps to, and whether the label has it. */
+  categories: LabelCategory[];
+  /** Types the label claims that no code collects. */
+  unused: LabelUnused[];
+}
+
+export interface LabelCategory {
+  category: string;
+  /** The label's type for it (an Apple data type, a Play response id, a fideslang key). */
+  type: string;
+  /** Set when the label has no type of its own for the category and `type` is the nearest. */
+  note?: string;
+  /** `omitted`: the code collects it and the label leaves it out (a violation). */
+  status: "labelled" | "omitted";
+  /** Where the code first collects it (sorted by location), and how many collection points there are. */
+  file: string;
+  line: number;
+  column: number;
+  findings: number;
+}
+
+export interface LabelUnused {
+  type: string;
+  /** 1-based line of the claim in the label file, when it can be told. */
+  line?: number;
 }

@@ -9,6 +9,7 @@ import { manifestSchema } from "./manifest-schema.js";
 import { schemaError } from "./schema-errors.js";
 import { suggestion } from "./did-you-mean.js";
 import { ConfigError } from "./config-error.js";
+import { checkLabelOverrides } from "../labels/label-overrides.js";
 
 export interface Manifest {
   view: ManifestView;
@@ -32,6 +33,7 @@ interface RawActivity {
   basis: string;
   recipients?: string[];
   code?: string[];
+  labels?: ActivityView["labels"];
 }
 
 export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = path): Manifest {
@@ -84,6 +86,7 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
         throw file.error(at("code", j), `code glob "${g}" leaves the manifest's folder`, "Globs are relative to the folder of privacy-manifest.yml; move the manifest up instead of using ../.");
       }
     });
+    checkLabelOverrides(file, at("labels"), a.labels);
     return {
       id: a.id,
       ref: a.ref === undefined ? undefined : String(a.ref),
@@ -94,6 +97,7 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
       basis: a.basis,
       recipients: a.recipients ?? [],
       code: a.code ?? [],
+      ...(a.labels ? { labels: a.labels } : {}),
     };
   });
   for (const [key, list] of [["include", raw.audit?.include], ["exclude", raw.audit?.exclude]] as const) {

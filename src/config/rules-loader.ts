@@ -55,6 +55,9 @@ export interface RuleSet {
 
 export const NAMES = "names";
 
+/** Built-in YAML under rules/ that is data, not detection rules: the categories and the label tables. */
+const BUILTIN_DATA = ["categories.yml", "labels"];
+
 // verbose: errors carry their schema, so a message can list the allowed keys.
 // Compiled on first use: with the built-in rules cache, a scan without user rules never needs it.
 let validator: ValidateFunction | undefined;
@@ -115,7 +118,7 @@ function ruleFiles(dir: string, builtin: boolean): string[] {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name) && !(builtin && p === join(builtinRulesDir, "categories.yml"))) out.push(p);
+      else if (/\.ya?ml$/.test(e.name) && !(builtin && BUILTIN_DATA.some((d) => p === join(builtinRulesDir, d) || p.startsWith(join(builtinRulesDir, d, "/"))))) out.push(p);
     }
   };
   walk(dir);

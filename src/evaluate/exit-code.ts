@@ -1,11 +1,15 @@
 import type { ScanResult } from "../types.js";
+import { omissions, overClaims } from "../labels/check-labels.js";
 
 export const FAIL_ON = ["undeclared", "unused", "none"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /** SPEC §1: 0 when nothing at or above --fail-on, 1 for violations. (2 is for usage errors.) */
 export function exitCodeFor(result: ScanResult, failOn: FailOn): number {
-  if (failOn === "none" || result.manifest === null) return 0;
+  if (failOn === "none") return 0;
+  // A label given with --labels is checked even in an inventory scan: the user asked for it.
+  if (omissions(result) > 0 || (failOn === "unused" && overClaims(result) > 0)) return 1;
+  if (result.manifest === null) return 0;
   if (result.summary.undeclared > 0) return 1;
   if (failOn === "unused" && result.summary.unused > 0) return 1;
   return 0;

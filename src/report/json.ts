@@ -15,6 +15,7 @@ export function renderJson(result: ScanResult): string {
     unused: result.unused,
     errors,
     summary: result.summary,
+    ...(result.labels ? { labels: result.labels } : {}), // SPEC §7, additive: only with --labels
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -6,6 +6,7 @@
 import { basename, posix } from "node:path";
 import picomatch from "picomatch";
 import type { ActivityView, Finding, ScanResult } from "../types.js";
+import { labelsMarkdown, labelsVerdict } from "../labels/render-labels.js";
 
 export interface MarkdownOptions {
   /** Prefix for file links: "../" when the report is not written at the scanned root, or a blob URL. */
@@ -27,8 +28,8 @@ export function escapeCell(text: string): string {
 export function renderMarkdown(result: ScanResult, opts: MarkdownOptions = {}): string {
   const r = new Report(result, opts.linkBase ?? "");
   const sections = result.manifest === null || result.context.manifest === null
-    ? [r.header(), r.inventory(), r.recipients(), r.flow(), r.stale(), r.errors()]
-    : [r.header(), r.policyTable(), r.undeclared(), r.unused(), r.suppressed(), r.declared(),
+    ? [r.header(), r.inventory(), r.labels(), r.recipients(), r.flow(), r.stale(), r.errors()]
+    : [r.header(), r.policyTable(), r.undeclared(), r.unused(), r.labels(), r.suppressed(), r.declared(),
        r.recipients(), r.flow(), r.stale(), r.errors()];
   return sections.filter((s) => s !== "").join("\n\n") + "\n";
 }
@@ -139,13 +140,14 @@ class Report {
     const verdict = result.manifest === null
       ? "➖ Not checked: no manifest, this is an inventory"
       : undeclared === 0 ? "✅ Pass" : `❌ ${plural(undeclared, "undeclared collection point")}`;
+    const labels = labelsVerdict(result);
     const policy = m?.policy?.name
       ? ` — ${escapeCell(m.policy.name)}${m.policy.updated ? ` (updated ${escapeCell(m.policy.updated)})` : ""}`
       : "";
     const lines = [
       `# Privacy audit: ${escapeCell(project)}`,
       "",
-      `**Verdict: ${verdict}**`,
+      `**Verdict: ${verdict}**${labels ? ` · ❌ Privacy labels: ${labels}` : ""}`,
       "",
       `- **Project:** ${escapeCell(project)}`,
     ];
@@ -192,6 +194,10 @@ class Report {
       rows.length === 0 ? "The manifest declares no activities." :
         table(["Ref", "Activity", "Declared data", "Found in code", "Purposes", "Basis", "Recipients", "Status"], rows),
     ].join("\n");
+  }
+
+  labels(): string {
+    return labelsMarkdown(this.result, (file, line) => this.link(file, line), (c) => this.title(c), escapeCell);
   }
 
   undeclared(): string {

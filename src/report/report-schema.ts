@@ -70,6 +70,44 @@ const finding = {
   },
 } as const;
 
+/** SPEC §7: one privacy label checked with `scan --labels`; present only when labels were given. */
+const labelCheck = {
+  type: "object",
+  additionalProperties: false,
+  required: ["file", "format", "categories", "unused"],
+  properties: {
+    file: nonEmpty,
+    format: { enum: ["apple", "play", "fides"] },
+    categories: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["category", "type", "status", "file", "line", "column", "findings"],
+        properties: {
+          category: { enum: [...CATEGORY_IDS] },
+          type: nonEmpty,
+          note: text,
+          status: { enum: ["labelled", "omitted"] },
+          file: nonEmpty,
+          line: position,
+          column: position,
+          findings: { type: "integer", minimum: 1 },
+        },
+      },
+    },
+    unused: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type"],
+        properties: { type: nonEmpty, line: position },
+      },
+    },
+  },
+} as const;
+
 export const reportSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://policytrace.dev/schemas/report-v1.json",
@@ -105,6 +143,7 @@ export const reportSchema = {
         properties: { file: nonEmpty, message: nonEmpty, line: position, column: position },
       },
     },
+    labels: { type: "array", items: labelCheck },
     summary: {
       type: "object",
       additionalProperties: false,

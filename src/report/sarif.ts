@@ -5,6 +5,7 @@
 import type * as Sarif from "sarif";
 import type { CategoryView, Finding, RuleView, ScanResult, Status } from "../types.js";
 import { byLocation, escapeCell } from "./markdown.js";
+import { labelSarifResults, labelSarifRules } from "../labels/render-labels.js";
 
 export const SARIF_SCHEMA_URI =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -53,7 +54,7 @@ export function buildSarif(result: ScanResult): Sarif.Log {
         name: result.tool.name,
         version: result.tool.version,
         semanticVersion: result.tool.version,
-        rules: ruleViews.map((r) => rule(r, categories.get(r.category), manifestName)),
+        rules: [...ruleViews.map((r) => rule(r, categories.get(r.category), manifestName)), ...labelSarifRules(result)],
       },
     },
     invocations: [{
@@ -69,7 +70,10 @@ export function buildSarif(result: ScanResult): Sarif.Log {
     }],
     originalUriBaseIds: { [SRCROOT]: { description: { text: "The directory policytrace scanned." } } },
     columnKind: "utf16CodeUnits",
-    results: findings.map((f) => resultOf(f, ruleIndex.get(f.rule)!, categories.get(f.category), manifestName)),
+    results: [
+      ...findings.map((f) => resultOf(f, ruleIndex.get(f.rule)!, categories.get(f.category), manifestName)),
+      ...labelSarifResults(result, ruleViews.length, location),
+    ],
     properties: {
       manifest: result.manifest,
       ...(context.git?.commit ? { commit: context.git.commit } : {}),

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, ScanResult } from "../types.js";
+import { labelsText, labelsVerdict } from "../labels/render-labels.js";
 
 export interface TextOptions {
   color: boolean;
@@ -35,6 +36,7 @@ export function renderText(result: ScanResult, opts: TextOptions): string {
     for (const u of result.unused) lines.push(`  ${c.yellow("unused")}  ${c.bold(u.activity)} declares ${c.bold(u.category)}, but no code it covers collects it`);
     lines.push("");
   }
+  lines.push(...labelsText(result, c));
   const notes: string[] = [];
   for (const s of result.context.staleSuppressions) notes.push(`${s.file}:${s.line}: suppression for ${s.category} matches no finding ("${s.reason}")`);
   for (const s of result.context.staleBaseline) notes.push(`baseline entry ${s.id} (${s.category} in ${s.file}) matches no finding any more; refresh the baseline`);
@@ -44,6 +46,8 @@ export function renderText(result: ScanResult, opts: TextOptions): string {
     lines.push("");
   }
   lines.push(verdict(result, c));
+  const labels = labelsVerdict(result);
+  if (labels) lines.push(c.red.bold(`✖ Privacy labels: ${labels}`));
   return `${lines.join("\n")}\n`;
 }
 
