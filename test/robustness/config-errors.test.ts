@@ -46,7 +46,7 @@ describe("invalid manifests exit 2 with file:line:column, the problem and the fi
     ["an unknown top-level key", manifest("version: 1", "activites:", ...ACTIVITY),
       'policytrace: privacy-manifest.yml:2:1: unknown key "activites" in manifest\n  Did you mean "activities"? Allowed keys: version, policy, recipients, activities, audit.\n'],
     ["an unknown activity key", manifest("version: 1", "activities:", ...ACTIVITY, "    cod: [src/**]"),
-      'policytrace: privacy-manifest.yml:7:5: unknown key "cod" in activities[0] ("app")\n  Did you mean "code"? Allowed keys: id, ref, title, description, data, purposes, basis, recipients, code.\n'],
+      'policytrace: privacy-manifest.yml:7:5: unknown key "cod" in activities[0] ("app")\n  Did you mean "code"? Allowed keys: id, ref, title, description, data, purposes, basis, recipients, code, labels.\n'],
     ["an unknown category id", manifest("version: 1", "activities:", "  - id: app", "    data: [emial]", "    purposes: [support]", "    basis: contract"),
       'policytrace: privacy-manifest.yml:4:12: unknown data category "emial" in activity "app"\n  Did you mean "email"?\n'],
     ["an unknown recipient id", manifest("version: 1", "activities:", ...ACTIVITY, "    recipients: [aws]"),
