@@ -1,7 +1,9 @@
 // scan --labels (SPEC §7): hand-written, drifted labels of the camera app in each format must
 // fail with the right category, in every report format; look-alikes must not count.
 
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildBinary, parse as parsePlist } from "plist";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { project, run } from "../cli/helpers.js";
@@ -49,6 +51,16 @@ describe("scan --labels: drifted labels", () => {
     const { labels } = await checked("--labels", label("drifted.fides.yml"));
     expect(omitted(labels[0])).toEqual(["precise-location", "diagnostics"]);
     expect(labels[0].unused).toEqual([{ type: "user.financial.credit_card", line: 14 }]);
+  });
+
+  it("Apple: a binary property list reads the same as the XML one", async () => {
+    const xml = readFileSync(join(camera, label("drifted.xcprivacy")), "utf8");
+    const dir = project({ "PrivacyInfo.xcprivacy": "" });
+    writeFileSync(join(dir, "PrivacyInfo.xcprivacy"), buildBinary(parsePlist(xml)));
+    const r = await run(["scan", camera, "--labels", join(dir, "PrivacyInfo.xcprivacy"), "--format", "json", "--quiet"], dir);
+    const [check] = (JSON.parse(r.stdout) as { labels: Check[] }).labels;
+    expect(omitted(check)).toEqual(["phone"]);
+    expect(check.unused).toEqual([{ type: "NSPrivacyCollectedDataTypeHealth" }]); // no lines in a binary file
   });
 
   it("checks several labels in one scan", async () => {
