@@ -11,11 +11,13 @@ import { compileRules } from "./detect/compiled-rules.js";
 import { detectFiles } from "./detect/detect-files.js";
 import { assignFingerprints, compareFindings } from "./detect/to-findings.js";
 import { evaluate } from "./evaluate/evaluate.js";
-import { gitInfo } from "./discover/git-info.js";
+import { findRepoRoot, gitInfo } from "./discover/git-info.js";
+import { findManifest } from "./config/find-manifest.js";
+import { codeCoverageNotes } from "./config/code-coverage.js";
 
 export interface ScanOptions {
   dir: string;
-  /** Explicit manifest path; otherwise <dir>/privacy-manifest.yml when it exists. */
+  /** Explicit manifest path; otherwise the nearest privacy-manifest.yml in dir or above it, up to the repository root. */
   manifest?: string;
   /** Skip the manifest even if one exists (init uses this). */
   noManifest?: boolean;
@@ -31,7 +33,7 @@ export interface ScanOptions {
   postEvaluate?: (result: ScanResult) => void;
 }
 
-export const MANIFEST_NAME = "privacy-manifest.yml";
+export { MANIFEST_NAME } from "./config/find-manifest.js";
 
 /** discover → parse → detect → evaluate. Throws ConfigError for anything the user must fix. */
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
@@ -42,7 +44,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     throw new ConfigError(`cannot scan "${opts.dir}": not a directory`, undefined, undefined, undefined, "Pass the folder of the app to audit.");
   }
   const taxonomy = loadTaxonomy();
-  const manifest = loadManifestFor(opts, root, cwd, taxonomy);
+  const repoRoot = findRepoRoot(root);
+  const manifest = loadManifestFor(opts, root, cwd, taxonomy, repoRoot);
   const ruleDirs = [...(opts.rules ?? [])];
   for (const r of manifest?.audit.rules ?? []) ruleDirs.push(resolve(manifest!.dir, r));
   const ruleSet: RuleSet = loadRuleSet(taxonomy, ruleDirs, cwd);
@@ -57,6 +60,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     all: opts.all,
     notes: skipped,
   });
+  const notes = manifest ? codeCoverageNotes(manifest, root, files) : [];
   const detection = detectFiles(root, files, compiled, { maxFileBytes: opts.maxFileBytes, onProgress: opts.onProgress });
   const findings = detection.findings.sort(compareFindings);
   assignFingerprints(findings);
@@ -71,11 +75,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     summary: { files: files.length, findings: 0, declared: 0, undeclared: 0, suppressed: 0, unused: 0, errors: 0, durationMs: 0 },
     context: {
       root,
+      ...(repoRoot ? { repoRoot } : {}),
       manifest: manifest?.view ?? null,
       rules: ruleSet.rules.map((r) => ({ id: r.id, category: r.category, kind: r.kind, confidence: r.confidence, description: r.description ?? "", recipient: r.recipient })),
       categories: taxonomy.categories,
       staleSuppressions: [],
       staleBaseline: [],
+      notes,
       startedAt: new Date(started).toISOString(),
       git: gitInfo(root),
     },
@@ -101,13 +107,13 @@ export function summarise(result: ScanResult, started: number): void {
   };
 }
 
-function loadManifestFor(opts: ScanOptions, root: string, cwd: string, taxonomy: ReturnType<typeof loadTaxonomy>): Manifest | null {
+function loadManifestFor(opts: ScanOptions, root: string, cwd: string, taxonomy: ReturnType<typeof loadTaxonomy>, repoRoot: string | undefined): Manifest | null {
   if (opts.noManifest) return null;
   if (opts.manifest) {
     const abs = resolve(cwd, opts.manifest);
     if (!existsSync(abs)) throw new ConfigError(`manifest not found: ${opts.manifest}`, undefined, undefined, undefined, "Check --manifest, or run `policytrace init` to write one.");
     return loadManifest(abs, taxonomy, relative(cwd, abs) || basename(abs));
   }
-  const implicit = join(root, MANIFEST_NAME);
-  return existsSync(implicit) ? loadManifest(implicit, taxonomy, relative(cwd, implicit) || MANIFEST_NAME) : null;
+  const { found } = findManifest(root, repoRoot);
+  return found ? loadManifest(found, taxonomy, relative(cwd, found) || basename(found)) : null;
 }

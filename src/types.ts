@@ -147,6 +147,8 @@ export interface ScanResult {
 export interface ScanContext {
   /** Absolute path of the scanned directory. */
   root: string;
+  /** Absolute path of the repository that holds it, when there is one: SARIF and annotations locate files from there. */
+  repoRoot?: string;
   manifest: ManifestView | null;
   rules: RuleView[];
   /** Category catalogue (SPEC §2) for titles and policy wording. */
@@ -154,9 +156,22 @@ export interface ScanContext {
   /** Suppression comments and baseline entries that matched nothing. */
   staleSuppressions: { file: string; line: number; category: string; reason: string }[];
   staleBaseline: { id: string; file: string; category: string }[];
+  /** What the configuration means for this scan (coverage of `code` globs), at the line it concerns. */
+  notes?: ConfigNote[];
   /** ISO time the scan started. */
   startedAt: string;
   git?: { commit?: string; branch?: string };
+}
+
+/** A remark about the configuration that is not an error: the scan ran, but a reader should know. */
+export interface ConfigNote {
+  level: "warning" | "info";
+  /** The manifest (or rule file) as the user named it. */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
 }
 
 export interface CategoryView {

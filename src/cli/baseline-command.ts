@@ -7,13 +7,26 @@ import { ConfigError } from "../config/config-error.js";
 import { BASELINE_NAME, baselineOf, isBaselineFile, readBaseline, renderBaseline, applyBaseline } from "../baseline/baseline-file.js";
 import { writeOutputAtomic } from "../report/write-output.js";
 import type { ScanResult } from "../types.js";
-import { runScan, type ScanFlags } from "./run-scan.js";
+import { addScanFlags, runScan, type ScanFlags } from "./run-scan.js";
 import type { Io } from "./io.js";
+import type { RegisterCommand } from "./command.js";
 
 export interface BaselineFlags extends ScanFlags {
   output?: string;
   force?: boolean;
 }
+
+export const registerBaseline: RegisterCommand = (program, { io, setExitCode }) => {
+  const cmd = program
+    .command("baseline")
+    .description("record today's undeclared findings, so that scan --baseline fails only on new ones")
+    .argument("[dir]", "folder to scan", ".")
+    .option("-o, --output <file>", "baseline file (default: <dir>/.policytrace-baseline.json)")
+    .option("--force", "overwrite --output even when it is not a policytrace baseline");
+  addScanFlags(cmd)
+    .addHelpText("after", "\nExamples:\n  policytrace baseline .\n  policytrace scan . --baseline .policytrace-baseline.json")
+    .action(async (dir: string, o: BaselineFlags) => setExitCode(await baselineCommand(dir, o, io)));
+};
 
 export async function baselineCommand(dir: string, o: BaselineFlags, io: Io): Promise<number> {
   const shown = o.output ?? join(dir, BASELINE_NAME);

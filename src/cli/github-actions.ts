@@ -2,18 +2,17 @@
 // request's diff, and the Markdown audit report as the job summary.
 
 import { appendFileSync } from "node:fs";
-import { isAbsolute, relative } from "node:path";
 import type { ScanResult } from "../types.js";
 import { renderGithubAnnotations } from "../report/github.js";
 import { renderMarkdown } from "../report/markdown.js";
+import { scannedPathInRepo } from "../report/repo-paths.js";
 
 /** GitHub rejects a step summary over 1 MiB; stay under it with room for the note. */
 const SUMMARY_LIMIT = 1024 * 1024 - 4096;
 
-/** The scanned folder relative to the checkout, so annotation paths resolve in the repository. */
+/** The scanned folder relative to the repository (else the checkout), so annotation paths resolve there. */
 export function pathInWorkspace(result: ScanResult, env: NodeJS.ProcessEnv, cwd: string): string {
-  const rel = relative(env.GITHUB_WORKSPACE || cwd, result.context.root).split("\\").join("/");
-  return rel.startsWith("..") || isAbsolute(rel) ? "" : rel;
+  return scannedPathInRepo(result, env.GITHUB_WORKSPACE || cwd);
 }
 
 export function githubAnnotations(result: ScanResult, env: NodeJS.ProcessEnv, cwd: string): string {

@@ -3,15 +3,27 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError } from "../config/config-error.js";
-import { MANIFEST_NAME } from "../run.js";
+import { MANIFEST_NAME } from "../config/find-manifest.js";
 import { starterManifest } from "../init/starter-manifest.js";
 import { writeOutputAtomic } from "../report/write-output.js";
-import { runScan, type ScanFlags } from "./run-scan.js";
+import { addScanFlags, runScan, type ScanFlags } from "./run-scan.js";
 import type { Io } from "./io.js";
+import type { RegisterCommand } from "./command.js";
 
 export interface InitFlags extends Omit<ScanFlags, "manifest"> {
   force?: boolean;
 }
+
+export const registerInit: RegisterCommand = (program, { io, setExitCode }) => {
+  const cmd = program
+    .command("init")
+    .description("write a starter privacy-manifest.yml from what scan finds, one activity per feature folder")
+    .argument("[dir]", "folder to scan and write the manifest into", ".")
+    .option("--force", "replace an existing privacy-manifest.yml");
+  addScanFlags(cmd, false)
+    .addHelpText("after", "\nExamples:\n  policytrace init\n  policytrace init packages/app")
+    .action(async (dir: string, o: InitFlags) => setExitCode(await initCommand(dir, o, io)));
+};
 
 export async function initCommand(dir: string, o: InitFlags, io: Io): Promise<number> {
   const shown = join(dir, MANIFEST_NAME);

@@ -21,7 +21,7 @@ const collect = (v: string, prev: string[]) => [...prev, v];
 
 /** The flags that decide what is found; `init` has no --manifest (it writes one). */
 export function addScanFlags(cmd: Command, withManifest = true): Command {
-  if (withManifest) cmd.option("--manifest <file>", "manifest path (default: <dir>/privacy-manifest.yml if it exists)");
+  if (withManifest) cmd.option("--manifest <file>", "manifest path (default: the nearest privacy-manifest.yml in dir or above it, up to the repository root)");
   return cmd
     .option("--rules <dir>", "extra rule files (repeatable)", collect, [])
     .option("--all", "also scan node_modules, build output and .gitignored files")

@@ -16,6 +16,8 @@ export interface Manifest {
   /** Absolute folder of the manifest: activity globs are relative to it. */
   dir: string;
   audit: { include?: string[]; exclude?: string[]; rules?: string[] };
+  /** Line and column of a value in the manifest, by its path (keys and indexes). */
+  at(path: (string | number)[]): { line: number; column: number };
   /** Does activity `id`'s code cover this absolute file path? */
   covers(activity: ActivityView, absFile: string): boolean;
 }
@@ -121,6 +123,7 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
     },
     dir,
     audit: raw.audit ?? {},
+    at: (p) => file.at(p),
     covers(activity, absFile) {
       const m = matchers.get(activity.id);
       if (!m) return true;

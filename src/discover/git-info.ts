@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
 /**
  * Options for every git call in a scanned tree, which may be hostile: a repository's own
@@ -19,4 +21,15 @@ export function gitInfo(dir: string): { commit?: string; branch?: string } | und
   if (!commit) return undefined;
   const branch = run(["rev-parse", "--abbrev-ref", "HEAD"]);
   return { commit, branch: branch === "HEAD" ? undefined : branch };
+}
+
+/**
+ * The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or
+ * submodule): the repository root. Read from the file system, so it needs no git binary.
+ */
+export function findRepoRoot(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return undefined;
+  }
 }

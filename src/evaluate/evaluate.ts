@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Finding, UnusedDeclaration } from "../types.js";
 import type { Manifest } from "../config/load-manifest.js";
 import type { Taxonomy } from "../config/categories.js";
+import { activityWithinScan } from "../config/code-coverage.js";
 
 /**
  * SPEC §4: a finding is declared when an activity whose code covers its file lists its
@@ -35,6 +36,7 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
   }
   const unused: UnusedDeclaration[] = [];
   for (const a of manifest.view.activities) {
+    if (!activityWithinScan(manifest, a.code, root)) continue; // part of its code is outside the scanned folder
     const found = seen.get(a.id) ?? new Set<string>();
     const reported = new Set<string>();
     for (const term of a.declared) {

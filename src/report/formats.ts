@@ -1,4 +1,5 @@
 import type { ScanResult } from "../types.js";
+import type { FailOn } from "../evaluate/exit-code.js";
 import { renderJson } from "./json.js";
 import { renderText } from "./text.js";
 import { renderMarkdown } from "./markdown.js";
@@ -9,6 +10,8 @@ export interface RenderOptions {
   verbose?: boolean;
   /** Path from where the report will be read to the scanned folder, for relative links. */
   linkBase?: string;
+  /** What fails the run: the text verdict names it. */
+  failOn?: FailOn;
 }
 
 /** Format name → pure reporter. Only the CLI writes anywhere. */

@@ -3,10 +3,11 @@
 // escapeCell, so a hostile file name or snippet can neither break a table nor inject HTML.
 // Output is deterministic: everything is sorted, and the only time shown is startedAt.
 
-import { basename, posix } from "node:path";
+import { basename, posix, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import type { ActivityView, Finding, ScanResult } from "../types.js";
 import { labelsMarkdown, labelsVerdict } from "../labels/render-labels.js";
+import { flowDiagram } from "./markdown-flow.js";
 
 export interface MarkdownOptions {
   /** Prefix for file links: "../" when the report is not written at the scanned root, or a blob URL. */
@@ -29,30 +30,42 @@ export function renderMarkdown(result: ScanResult, opts: MarkdownOptions = {}): 
   const r = new Report(result, opts.linkBase ?? "");
   const sections = result.manifest === null || result.context.manifest === null
     ? [r.header(), r.inventory(), r.labels(), r.recipients(), r.flow(), r.stale(), r.errors()]
-    : [r.header(), r.policyTable(), r.undeclared(), r.unused(), r.labels(), r.suppressed(), r.declared(),
+    : [r.header(), r.policyTable(), r.notes(), r.undeclared(), r.unused(), r.labels(), r.suppressed(), r.declared(),
        r.recipients(), r.flow(), r.stale(), r.errors()];
   return sections.filter((s) => s !== "").join("\n\n") + "\n";
 }
 
 /**
  * The activities whose `code` globs cover a file. Same rule as the evaluator (config's
- * `covers`): globs are picomatch patterns relative to the manifest's folder, and a file
- * outside that folder is covered only by activities without `code`.
+ * `covers`): globs are picomatch patterns relative to the manifest's folder (which may be
+ * above the scanned one), and a file outside that folder is covered only by activities
+ * without `code`.
  */
 export function coveringActivities(result: ScanResult): (file: string) => ActivityView[] {
   const activities = result.context.manifest?.activities ?? [];
-  const base = posix.normalize(posix.dirname(result.manifest ?? "."));
-  const matchers = activities.map((a) => codeMatcher(a.code, base));
-  return (file) => activities.filter((_, i) => matchers[i](file));
+  const fromManifest = manifestRelative(result);
+  const matchers = activities.map((a) => codeMatcher(a.code));
+  return (file) => {
+    const rel = fromManifest(file);
+    return activities.filter((_, i) => matchers[i](rel));
+  };
 }
 
-function codeMatcher(globs: string[], base: string): (file: string) => boolean {
+/** A scanned-folder path → the same file relative to the manifest's folder (null when outside it). */
+export function manifestRelative(result: ScanResult): (file: string) => string | null {
+  const base = posix.normalize(posix.dirname(result.manifest ?? "."));
+  if (base === ".") return (file) => file;
+  if (!base.startsWith("..")) return (file) => (file.startsWith(`${base}/`) ? file.slice(base.length + 1) : null);
+  // The manifest is above the scanned folder: files gain the folders in between.
+  const manifestDir = resolve(result.context.root, base);
+  const between = relative(manifestDir, result.context.root).split(sep).join("/");
+  return (file) => posix.join(between, file);
+}
+
+function codeMatcher(globs: string[]): (file: string | null) => boolean {
   if (globs.length === 0) return () => true; // SPEC §4: code omitted = everywhere
   const isMatch = picomatch(globs, { dot: true });
-  return (file) => {
-    if (base === ".") return isMatch(file);
-    return file.startsWith(`${base}/`) && isMatch(file.slice(base.length + 1));
-  };
+  return (file) => file !== null && isMatch(file);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -169,9 +182,10 @@ class Report {
   }
 
   policyTable(): string {
+    const live = this.findings.filter((f) => f.status !== "suppressed");
     const rows = this.activities.map((a) => {
-      const found = this.findings.filter((f) => f.activities.includes(a.id)).map((f) => f.category);
-      const undeclared = this.findings.filter((f) => f.status === "undeclared" && this.covering(f.file).includes(a)).length;
+      const inCode = live.filter((f) => this.covering(f.file).includes(a));
+      const undeclared = inCode.filter((f) => f.status === "undeclared").length;
       const unused = this.result.unused.filter((u) => u.activity === a.id).length;
       const status = [
         undeclared > 0 ? `❌ ${plural(undeclared, "undeclared collection point")} in its code` : "",
@@ -179,20 +193,27 @@ class Report {
       ].filter(Boolean).join(" · ") || "✅ all declared data seen";
       const recipients = a.recipients.map((id) => this.recipientName(id));
       return [
-        escapeCell(a.ref ?? "—"), escapeCell(a.title ?? a.id), this.titles(a.data), this.titles(found),
+        escapeCell(a.ref ?? "—"), escapeCell(a.title ?? a.id), this.codeCell(a), this.titles(a.data), this.foundCell(a, inCode),
         escapeCell(a.purposes.join(", ")) || "—", escapeCell(a.basis) || "—",
         recipients.length ? recipients.join(", ") : "—", status,
       ];
     });
+    const outside = live.filter((f) => this.covering(f.file).length === 0);
+    if (outside.length > 0) {
+      const n = outside.filter((f) => f.status === "undeclared").length;
+      rows.push(["—", "**Outside every activity**", "files no activity's code covers", "—", this.foundCell(null, outside),
+        "—", "—", "—", n > 0 ? `❌ ${plural(n, "undeclared collection point")}` : "—"]);
+    }
     return [
       "## Policy table",
       "",
-      "Each row is one activity as the manifest declares it, beside the data the code collects for it.",
+      "Each row is one activity as the manifest declares it, beside every category the code it covers collects; " +
+        "❌ marks collection the activity does not declare.",
       "✅ every declared category is collected and nothing undeclared is collected in its code · " +
         "⚠️ it declares data the code never collects · ❌ its code collects data it does not declare.",
       "",
       rows.length === 0 ? "The manifest declares no activities." :
-        table(["Ref", "Activity", "Declared data", "Found in code", "Purposes", "Basis", "Recipients", "Status"], rows),
+        table(["Ref", "Activity", "Code", "Declared data", "Found in code", "Purposes", "Basis", "Recipients", "Status"], rows),
     ].join("\n");
   }
 
@@ -200,12 +221,40 @@ class Report {
     return labelsMarkdown(this.result, (file, line) => this.link(file, line), (c) => this.title(c), escapeCell);
   }
 
+  /** The activity's globs, or "all code" when it has none (SPEC §4: it then covers every file). */
+  private codeCell(a: ActivityView): string {
+    return a.code.length === 0 ? "**all code**" : a.code.map((g) => escapeCell(g)).join(", ");
+  }
+
+  /**
+   * Every category found in the code an activity covers: plain when it declares it, ❌ when no
+   * covering activity does, and, last and by id, those other activities covering the same
+   * files declare (shared files are common: an API client used by several features).
+   */
+  private foundCell(a: ActivityView | null, inCode: Finding[]): string {
+    const byCat = new Map<string, Finding[]>();
+    for (const f of inCode) byCat.set(f.category, [...(byCat.get(f.category) ?? []), f]);
+    const own: string[] = [];
+    const elsewhere: string[] = [];
+    for (const c of [...byCat.keys()].sort(this.byCatalogue)) {
+      const list = byCat.get(c)!;
+      const title = this.title(c);
+      const third = list.find((f) => f.status === "undeclared" && f.violation === "recipient");
+      if (list.some((f) => f.status === "undeclared" && f.violation !== "recipient")) own.push(`❌ ${title} (undeclared)`);
+      else if (third) own.push(`❌ ${title} (reaches undeclared third party ${this.recipientName(third.recipient ?? "?")})`);
+      else if (a === null || a.data.includes(c)) own.push(title);
+      else elsewhere.push(escapeCell(c));
+    }
+    const parts = [own.join(", "), elsewhere.length ? `also, declared by other activities: ${elsewhere.join(", ")}` : ""].filter(Boolean);
+    return parts.join(" · ") || "—";
+  }
+
   undeclared(): string {
     const list = this.findings.filter((f) => f.status === "undeclared");
     // The same field declared twelve times in one file is one row, with every line linked.
     const groups = new Map<string, Finding[]>();
     for (const f of list) {
-      const key = [f.file, f.category, f.kind, f.rule, f.evidence].join("\u0000");
+      const key = [f.file, f.category, f.kind, f.rule, f.evidence, f.violation ?? ""].join("\u0000");
       const g = groups.get(key);
       if (g) g.push(f);
       else groups.set(key, [f]);
@@ -214,19 +263,43 @@ class Report {
       const f = g[0];
       const covering = this.covering(f.file).map((a) => this.activityLabel(a));
       const more = g.slice(1).map((x) => this.link(f.file, x.line, String(x.line)));
-      return [this.title(f.category), this.link(f.file, f.line) + (more.length ? ` (also ${more.join(", ")})` : ""), f.kind, this.evidence(f),
-        covering.length ? covering.join(", ") : "— (no activity covers this file)"];
+      return [this.title(f.category), this.violationCell(f), this.link(f.file, f.line) + (more.length ? ` (also ${more.join(", ")})` : ""),
+        f.kind, this.evidence(f) + this.originCell(f), covering.length ? covering.join(", ") : "— (no activity covers this file)"];
     });
+    const recipients = list.filter((f) => f.violation === "recipient").length;
     return [
       `## Undeclared collection (${list.length})`,
       "",
       list.length === 0 ? "None: every collection point is declared by an activity that covers its file." : [
-        "Personal data the code collects that no activity covering the file declares. " +
+        "Personal data the code collects that no activity covering the file declares" +
+          (recipients ? ", or sends to a third party the declaring activity does not list" : "") + ". " +
           `Each is a violation: declare it in ${escapeCell(this.result.manifest ?? "the manifest")} or remove the collection.`,
         "",
-        table(["Category", "Location", "Kind", "Evidence", "Activity covering the file"], rows),
+        table(["Category", "Violation", "Location", "Kind", "Evidence", "Activity covering the file"], rows),
       ].join("\n"),
     ].join("\n");
+  }
+
+  private violationCell(f: Finding): string {
+    return f.violation === "recipient"
+      ? `reaches undeclared third party ${this.recipientName(f.recipient ?? "?")}`
+      : "category not declared";
+  }
+
+  /** Where a travelling value was first obtained or named (its trace's first step). */
+  private originCell(f: Finding): string {
+    const first = f.trace?.[0];
+    if (!first) return "";
+    return ` (from ${this.link(first.file, first.line)}${first.note ? `: ${escapeCell(clip(first.note, MAX_LABEL))}` : ""})`;
+  }
+
+  notes(): string {
+    const list = this.ctx.notes ?? [];
+    if (list.length === 0) return "";
+    const rows = list.map((n) => [n.level === "warning" ? "⚠️" : "ℹ️", `${escapeCell(n.file)}:${n.line}:${n.column}`,
+      escapeCell(n.message) + (n.hint ? ` — ${escapeCell(n.hint)}` : "")]);
+    return ["## Manifest notes", "", "What the manifest's `code` globs cover in this scan.".replace(/`/g, ""), "",
+      table(["", "Where", "Note"], rows)].join("\n");
   }
 
   unused(): string {
@@ -326,55 +399,13 @@ class Report {
   }
 
   flow(): string {
-    const live = this.findings.filter((f) => f.status !== "suppressed");
-    if (live.length === 0) return "";
-    const ids = new NodeIds();
-    const nodes = new Map<string, string>();
-    const edges = new Set<string>();
-    const violations = new Set<string>();
-    const node = (kind: string, key: string, label: string) => {
-      const id = ids.get(kind, key);
-      nodes.set(id, `${id}["${mermaidLabel(clip(label, MAX_LABEL))}"]`);
-      return id;
-    };
-    const cat = (c: string) => node("cat", c, this.ctx.categories.find((x) => x.id === c)?.title ?? c);
-    const act = (a: ActivityView) => node("act", a.id, a.ref ? `${a.ref} ${a.title ?? a.id}` : a.title ?? a.id);
-    const rcp = (id: string) => {
-      const r = this.ctx.manifest?.recipients.find((x) => x.id === id);
-      const n = node("rcp", id, r?.name ?? id);
-      if (this.ctx.manifest && !r) violations.add(n);
-      return n;
-    };
-    for (const f of live) {
-      const declaredBy = this.activities.filter((x) => f.activities.includes(x.id));
-      if (f.status === "declared" && declaredBy.length > 0) {
-        for (const a of declaredBy) {
-          const an = act(a);
-          edges.add(`${cat(f.category)} --> ${an}`);
-          if (f.recipient) edges.add(`${an} --> ${rcp(f.recipient)}`);
-        }
-      } else if (f.status === "undeclared") {
-        const un = node("undeclared", "", "Undeclared");
-        violations.add(un);
-        edges.add(`${cat(f.category)} --> ${un}`);
-        if (f.recipient) edges.add(`${un} --> ${rcp(f.recipient)}`);
-      } else if (f.recipient) {
-        edges.add(`${cat(f.category)} --> ${rcp(f.recipient)}`);
-      } else {
-        cat(f.category);
-      }
-    }
-    // Declared disclosures of the activities shown, so the diagram mirrors the policy too.
-    for (const a of this.activities) {
-      const id = ids.peek("act", a.id);
-      if (id && nodes.has(id)) for (const r of a.recipients) edges.add(`${id} --> ${rcp(r)}`);
-    }
-    const body = [...[...nodes.keys()].sort(cmp).map((k) => nodes.get(k)!), ...[...edges].sort(cmp)];
-    if (violations.size > 0) {
-      body.push("classDef violation fill:#fde2e2,stroke:#c62828,color:#8e0000", `class ${[...violations].sort(cmp).join(",")} violation`);
-    }
-    return ["## Data flow", "", "Data category → activity → third-party recipient, as found in the code.", "",
-      "```mermaid", "flowchart LR", ...body.map((l) => `  ${l}`), "```"].join("\n");
+    const d = flowDiagram(this.result, this.findings, this.covering);
+    if (d.mermaid === "") return "";
+    const what = this.ctx.manifest
+      ? "Data group → activity → third-party recipient, as the code does it (numbers are collection points; red is a violation)."
+      : "Data group → how the code handles it → third-party recipient (numbers are collection points).";
+    return ["## Data flow", "", what, "", d.mermaid,
+      ...(d.omitted > 0 ? ["", `${plural(d.omitted, "smaller flow")} left out to keep the diagram readable; the tables above list every collection point.`] : [])].join("\n");
   }
 
   stale(): string {
@@ -405,30 +436,4 @@ class Report {
     return [`## Errors (${list.length})`, "", "Files that could not be analysed: collection in them is not reported above.", "",
       table(["File", "Message"], rows)].join("\n");
   }
-}
-
-/** Mermaid node ids: only [A-Za-z0-9_], prefixed by kind (so never a keyword such as `end`), unique. */
-class NodeIds {
-  private readonly byKey = new Map<string, string>();
-  private readonly used = new Set<string>();
-
-  peek(kind: string, key: string): string | undefined {
-    return this.byKey.get(`${kind}\u0000${key}`);
-  }
-
-  get(kind: string, key: string): string {
-    const existing = this.peek(kind, key);
-    if (existing) return existing;
-    const base = key === "" ? kind : `${kind}_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
-    let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}_${n}`;
-    this.used.add(id);
-    this.byKey.set(`${kind}\u0000${key}`, id);
-    return id;
-  }
-}
-
-/** Inside a quoted Mermaid label, anything but letters, digits and plain punctuation becomes an entity code. */
-function mermaidLabel(text: string): string {
-  return text.replace(/[^\p{L}\p{N} .,:'/+…-]/gu, (c) => `#${c.codePointAt(0)};`);
 }

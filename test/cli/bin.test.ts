@@ -5,7 +5,8 @@ import { manifest, project } from "./helpers.js";
 import { cli } from "./run-bin.js";
 
 describe("bin/policytrace.js", () => {
-  it("scans fixtures/imou-app in every format with one verdict", async () => {
+  // Four processes at once: on a loaded two-core runner this takes far longer than alone.
+  it("scans fixtures/imou-app in every format with one verdict", { timeout: 180_000 }, async () => {
     const [text, json, sarif, markdown] = await Promise.all(
       ["text", "json", "sarif", "markdown"].map((format) => cli(["scan", "fixtures/imou-app", "--format", format])),
     );
