@@ -106,7 +106,13 @@ class Report {
   constructor(private readonly result: ScanResult, private readonly linkBase: string) {
     this.findings = [...result.findings].sort(byLocation);
     result.context.categories.forEach((c, i) => this.catIndex.set(c.id, i));
-    this.covering = coveringActivities(result);
+    const covering = coveringActivities(result);
+    const memo = new Map<string, ActivityView[]>(); // per file: reports hold far more findings than files
+    this.covering = (file) => {
+      let list = memo.get(file);
+      if (!list) memo.set(file, (list = covering(file)));
+      return list;
+    };
   }
 
   private get ctx() { return this.result.context; }
@@ -183,8 +189,15 @@ class Report {
 
   policyTable(): string {
     const live = this.findings.filter((f) => f.status !== "suppressed");
+    const byActivity = new Map<ActivityView, Finding[]>(this.activities.map((a) => [a, []]));
+    const outside: Finding[] = [];
+    for (const f of live) {
+      const list = this.covering(f.file);
+      if (list.length === 0) outside.push(f);
+      for (const a of list) byActivity.get(a)?.push(f);
+    }
     const rows = this.activities.map((a) => {
-      const inCode = live.filter((f) => this.covering(f.file).includes(a));
+      const inCode = byActivity.get(a) ?? [];
       const undeclared = inCode.filter((f) => f.status === "undeclared").length;
       const unused = this.result.unused.filter((u) => u.activity === a.id).length;
       const status = [
@@ -198,7 +211,6 @@ class Report {
         recipients.length ? recipients.join(", ") : "—", status,
       ];
     });
-    const outside = live.filter((f) => this.covering(f.file).length === 0);
     if (outside.length > 0) {
       const n = outside.filter((f) => f.status === "undeclared").length;
       rows.push(["—", "**Outside every activity**", "files no activity's code covers", "—", this.foundCell(null, outside),
@@ -233,7 +245,11 @@ class Report {
    */
   private foundCell(a: ActivityView | null, inCode: Finding[]): string {
     const byCat = new Map<string, Finding[]>();
-    for (const f of inCode) byCat.set(f.category, [...(byCat.get(f.category) ?? []), f]);
+    for (const f of inCode) {
+      const list = byCat.get(f.category);
+      if (list) list.push(f);
+      else byCat.set(f.category, [f]);
+    }
     const own: string[] = [];
     const elsewhere: string[] = [];
     for (const c of [...byCat.keys()].sort(this.byCatalogue)) {
@@ -355,7 +371,11 @@ class Report {
 
   inventory(): string {
     const byCat = new Map<string, Finding[]>();
-    for (const f of this.findings) byCat.set(f.category, [...(byCat.get(f.category) ?? []), f]);
+    for (const f of this.findings) {
+      const list = byCat.get(f.category);
+      if (list) list.push(f);
+      else byCat.set(f.category, [f]);
+    }
     const parts = [
       "## Inventory",
       "",
