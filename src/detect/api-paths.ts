@@ -10,7 +10,12 @@ const K = { AsExpression: ts.SyntaxKind.AsExpression, AwaitExpression: ts.Syntax
 // A path is only built when its root is an import, a require, or a known global, so local
 // variables never masquerade as APIs.
 
-export type Bindings = Map<string, string>;
+/** Name → API path. A scope (extract/scope.ts) answers through its chain; null hides an outer binding or a global. */
+export interface Bindings {
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+  set(name: string, path: string | null): unknown;
+}
 
 // Kinds read once: every `ts.x` read on ts-morph's namespace is a slow getter, and unwrap runs per call and member access.
 const WRAPPERS = new Set([K.ParenthesizedExpression, K.AwaitExpression, K.NonNullExpression, K.AsExpression, K.SatisfiesExpression, K.TypeAssertionExpression]);
@@ -31,8 +36,7 @@ export function apiPath(node: ts.Expression, b: Bindings, globals: Set<string>, 
   if (depth > 12) return null;
   const e = unwrap(node);
   if (isIdentifier(e)) {
-    const bound = b.get(e.text);
-    if (bound !== undefined) return bound;
+    if (b.has(e.text)) return b.get(e.text) ?? null;
     if (GLOBAL_OBJECTS.has(e.text)) return "global:";
     return globals.has(e.text) ? `global:${e.text}` : null;
   }
@@ -83,9 +87,24 @@ export function bindImport(decl: ts.ImportDeclaration, b: Bindings): void {
 
 /** `const x = <api>` and `const { a, b: c } = <api>` bind local names to API paths. */
 export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals: Set<string>, thisBound = false): void {
-  if (!decl.initializer || !mayResolve(decl.initializer, b, globals, thisBound)) return;
+  if (!decl.initializer || !mayResolve(decl.initializer, b, globals, thisBound)) {
+    if (isIdentifier(decl.name)) hideName(decl.name.text, b, globals);
+    return;
+  }
   const path = apiPath(decl.initializer, b, globals);
-  if (path === null) return;
+  if (path === null) {
+    if (isIdentifier(decl.name)) hideName(decl.name.text, b, globals);
+    return;
+  }
+  bindResolved(decl, path, b);
+}
+
+/** A local that is not an API hides an import or global of the same name: `const fetch = makeClient()`. */
+export function hideName(name: string, b: Bindings, globals: Set<string>): void {
+  if (b.has(name) || globals.has(name) || GLOBAL_OBJECTS.has(name)) b.set(name, null);
+}
+
+function bindResolved(decl: ts.VariableDeclaration, path: string, b: Bindings): void {
   if (isIdentifier(decl.name)) {
     b.set(decl.name.text, path);
   } else if (isObjectBindingPattern(decl.name)) {

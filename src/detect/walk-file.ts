@@ -3,15 +3,16 @@ import type { Confidence, Kind } from "../types.js";
 import type { RuleDef } from "../config/rules-loader.js";
 import { NAMES } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi } from "./compiled-rules.js";
-import { apiPath, bindImport, bindVariable, chainRoot, chainText, mayResolve, unwrap, type Bindings } from "./api-paths.js";
+import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, unwrap } from "./api-paths.js";
+import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
 import { argsConstant, argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
-const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
+const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
+const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
 
 const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
@@ -32,11 +33,18 @@ act(9, K.JsxSelfClosingElement, K.JsxOpeningElement);
 act(10, K.PropertySignature);
 act(11, K.PropertyDeclaration);
 act(12, K.StringLiteral, K.NoSubstitutionTemplateLiteral);
+act(13, K.ArrowFunction, K.FunctionExpression, K.Constructor, K.GetAccessor, K.SetAccessor);
+act(14, K.Block, K.ForStatement, K.ForOfStatement, K.ForInStatement, K.CatchClause);
+act(15, K.ReturnStatement);
+act(16, K.ClassExpression);
+act(17, K.ExportAssignment);
+act(18, K.VariableStatement);
+act(19, K.ExportDeclaration);
 // Identifiers are a third of all nodes and no rule looks at one alone; type annotations other
 // than object types name no data.
 act(SKIP, K.Identifier, K.TypeReference, K.StringKeyword, K.NumberKeyword, K.BooleanKeyword, K.AnyKeyword, K.UnknownKeyword,
   K.VoidKeyword, K.NeverKeyword, K.UndefinedKeyword, K.NullKeyword, K.LiteralType, K.TypeQuery, K.TypeOperator, K.ImportType,
-  K.TypeParameter, K.IndexedAccessType, K.ThisType, K.TypePredicate, K.ExportDeclaration);
+  K.TypeParameter, K.IndexedAccessType, K.ThisType, K.TypePredicate);
 
 /** A raw detection, before positions and fingerprints are computed. */
 export interface Hit {
@@ -65,8 +73,11 @@ export interface FileDetections {
   types: Map<string, { name: string; type?: string }[]>;
   nodes: number;
   truncated: boolean;
+  /** Scopes, declarations, calls and writes for the flow engine. */
+  facts: FileFacts;
 }
 
+const SINK_KINDS = new Set(["transmit", "store", "log"]);
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
 
@@ -74,8 +85,11 @@ export const NODE_BUDGET = 3_000_000;
 
 /** One walk over one syntax tree; every rule is consulted through the compiled lookup tables. */
 export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetections {
-  const bindings: Bindings = new Map();
-  const out: FileDetections = { hits: [], deferred: [], types: new Map(), nodes: 0, truncated: false };
+  const collector = new FactCollector(sf.fileName, sf);
+  const out: FileDetections = { hits: [], deferred: [], types: new Map(), nodes: 0, truncated: false, facts: collector.facts };
+  // Sink rules that matched the call being visited, handed to the flow engine with the call.
+  let sinkRules: RuleDef[] | null = null;
+  const loopDecls = new Set<ts.Node>();
   const symbols: string[] = [];
   // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
   const decorated = new Map<ts.Decorator, ts.Node>();
@@ -84,7 +98,6 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const innerSchemaCalls = new Set<ts.Node>();
   // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
   const owners: string[] = [];
-  let thisBound = false;
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
 
   // A rule's `refine`: a more precise category when the enclosing function's name matches.
@@ -120,6 +133,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
       if (rule.unlessConstant && argsConstant(node, rule.unlessConstant)) continue;
+      if (sinkRules && SINK_KINDS.has(rule.kind)) sinkRules.push(rule);
       if (rule.category === NAMES) {
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
@@ -133,7 +147,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
 
   const visitCall = (n: ts.CallExpression | ts.NewExpression, parent: ts.Node) => {
     const args = n.arguments ?? [];
-    const path = mayResolve(n.expression, bindings, rules.globals, thisBound) ? apiPath(n.expression, bindings, rules.globals) : null;
+    const bindings = collector.scope;
+    const path = mayResolve(n.expression, bindings, rules.globals, thisBound()) ? apiPath(n.expression, bindings, rules.globals) : null;
     const matched = path === null ? undefined : lookupApi(rules, path);
     if (matched) {
       if (isDecorator(parent)) visitDecorator(matched, n, parent);
@@ -194,7 +209,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
 
   const visitAccess = (n: ts.PropertyAccessExpression | ts.ElementAccessExpression) => {
-    const path = mayResolve(n, bindings, rules.globals, thisBound) ? apiPath(n, bindings, rules.globals) : null;
+    const bindings = collector.scope;
+    const path = mayResolve(n, bindings, rules.globals, thisBound()) ? apiPath(n, bindings, rules.globals) : null;
     if (path !== null) {
       const matched = lookupApi(rules, path);
       if (matched) for (const rule of matched) if (rule.category !== NAMES) emit(rule, rule.category, n, n);
@@ -286,11 +302,14 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
   const bindThis = (name: ts.PropertyName | ts.MemberName, init: ts.Expression) => {
     const key = propertyKey(name as ts.PropertyName);
-    const path = key === null ? null : apiPath(init, bindings, rules.globals);
-    if (path !== null) {
-      bindings.set(`this.${key}`, path);
-      thisBound = true;
-    }
+    const path = key === null ? null : apiPath(init, collector.scope, rules.globals);
+    if (path !== null) collector.scope.set(`this.${key}`, path);
+  };
+  const thisBound = () => (collector.scope.cls?.bindings.size ?? 0) > 0;
+  const enterFunction = (fn: ts.SignatureDeclaration, name: string | null) => {
+    const saved = collector.enterFunction(fn, name);
+    for (const p of fn.parameters) if (isIdentifier(p.name)) hideName(p.name.text, collector.scope, rules.globals);
+    return saved;
   };
 
   // The callback handed to forEachChild for the whole walk (no closure per node); the parent is
@@ -306,13 +325,16 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const parent = current;
     let pushed = false;
     let owned = false;
+    let savedScope: Parameters<typeof collector.leave>[0] | null = null;
     switch (action) {
       case 1: // ImportDeclaration
-        bindImport(n as ts.ImportDeclaration, bindings);
+        bindImport(n as ts.ImportDeclaration, collector.scope);
+        collector.importDeclaration(n as ts.ImportDeclaration);
         return;
       case 2: { // VariableDeclaration
         const d = n as ts.VariableDeclaration;
-        bindVariable(d, bindings, rules.globals, thisBound);
+        if (!loopDecls.has(d)) collector.variable(d, parent);
+        bindVariable(d, collector.scope, rules.globals, thisBound());
         visitDestructure(d);
         if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer))) {
           symbols.push(d.name.text);
@@ -328,6 +350,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         // this.transporter = nodemailer.createTransport(…) in a constructor
         const b = n as ts.BinaryExpression;
         if (b.operatorToken.kind === K.EqualsToken && isPropertyAccessExpression(b.left) && b.left.expression.kind === K.ThisKeyword) bindThis(b.left.name, b.right);
+        collector.assignment(b);
         break;
       }
       case 5: { // FunctionDeclaration, MethodDeclaration, ClassDeclaration
@@ -337,10 +360,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           owners.push(nm);
           owned = true;
         }
+        const cls = n.kind === K.MethodDeclaration && isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
         if (nm) {
-          const cls = n.kind === K.MethodDeclaration && isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
           symbols.push(cls + nm);
           pushed = true;
+        }
+        if (n.kind === K.ClassDeclaration) savedScope = collector.enterClass(n as ts.ClassDeclaration);
+        else {
+          if (n.kind === K.FunctionDeclaration && nm) hideName(nm, collector.scope, rules.globals);
+          savedScope = enterFunction(n as ts.SignatureDeclaration, nm ? cls + nm : null);
         }
         break;
       }
@@ -348,7 +376,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         decorated.set(n as ts.Decorator, parent);
         break;
       case 7: // CallExpression, NewExpression
+        sinkRules = [];
         visitCall(n as ts.CallExpression, parent);
+        collector.call(n as ts.CallExpression, symbol(), sinkRules);
+        sinkRules = null;
         break;
       case 8: // PropertyAccessExpression, ElementAccessExpression
         // The callee of a call is judged as a call; an assignment target is not collection.
@@ -377,7 +408,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const p = n as ts.PropertyDeclaration;
         if (isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null);
         // private readonly stripe = new Stripe(key) → this.stripe is a Stripe client
-        if (p.initializer) bindThis(p.name, p.initializer);
+        if (p.initializer) {
+          bindThis(p.name, p.initializer);
+          const key = propertyKey(p.name);
+          if (key !== null && collector.scope.cls) collector.fieldWrite(collector.scope.cls, key, p.initializer);
+        }
         break;
       }
       case 12: { // StringLiteral, NoSubstitutionTemplateLiteral
@@ -389,6 +424,43 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         }
         return;
       }
+      case 13: { // ArrowFunction, FunctionExpression, Constructor, accessors
+        const f = n as ts.FunctionExpression;
+        const own = f.name && isIdentifier(f.name) ? f.name.text : isVariableDeclaration(parent) && isIdentifier(parent.name) ? parent.name.text : n.kind === K.Constructor ? "constructor" : null;
+        const cls = n.kind !== K.ArrowFunction && n.kind !== K.FunctionExpression && isClassLike(parent) && parent.name ? `${parent.name.text}.` : "";
+        savedScope = enterFunction(f, own ? cls + own : symbol());
+        break;
+      }
+      case 14: // Block, for statements, catch
+        savedScope = collector.enterBlock();
+        if (n.kind === K.ForOfStatement || n.kind === K.ForInStatement) {
+          const loop = n as ts.ForOfStatement;
+          if (isVariableDeclarationList(loop.initializer)) {
+            for (const d of loop.initializer.declarations) {
+              loopDecls.add(d);
+              collector.loopVariable(d, loop.expression, n.kind === K.ForOfStatement);
+            }
+          }
+        } else if (n.kind === K.CatchClause && (n as ts.CatchClause).variableDeclaration) {
+          loopDecls.add((n as ts.CatchClause).variableDeclaration!);
+          collector.catchVariable((n as ts.CatchClause).variableDeclaration!);
+        }
+        break;
+      case 15: // ReturnStatement
+        collector.returnStatement((n as ts.ReturnStatement).expression);
+        break;
+      case 16: // ClassExpression
+        savedScope = collector.enterClass(n as ts.ClassExpression);
+        break;
+      case 17: // ExportAssignment
+        collector.exportAssignment(n as ts.ExportAssignment);
+        break;
+      case 18: // VariableStatement
+        collector.exportedStatement(n as ts.VariableStatement);
+        break;
+      case 19: // ExportDeclaration
+        collector.exportDeclaration(n as ts.ExportDeclaration);
+        return;
     }
     const outer = current;
     current = n;
@@ -396,8 +468,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     current = outer;
     if (pushed) symbols.pop();
     if (owned) owners.pop();
+    if (savedScope) collector.leave(savedScope);
   };
   let current: ts.Node = sf;
   forEachChild(sf, visit);
+  collector.finish();
   return out;
 }

@@ -1,0 +1,258 @@
+import { ts } from "ts-morph";
+import { Scope, type CallSite, type ClassInfo, type Decl, type FnInfo } from "./scope.js";
+import { propertyKey } from "../collect-names.js";
+import type { RuleDef } from "../../config/rules-loader.js";
+
+// What the walk records for the flow engine: scopes and declarations, the calls, returns
+// and writes of each function, class fields, and exports. Nothing is evaluated here; the
+// engine reads these facts on demand (flow/evaluate-file.ts).
+
+const { isArrayBindingPattern, isArrowFunction, isCallExpression, isElementAccessExpression, isExportAssignment, isFunctionExpression, isIdentifier, isNamespaceImport, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isVariableDeclarationList } = ts;
+const K = { ExportKeyword: ts.SyntaxKind.ExportKeyword, DefaultKeyword: ts.SyntaxKind.DefaultKeyword, ThisKeyword: ts.SyntaxKind.ThisKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, BarBarEqualsToken: ts.SyntaxKind.BarBarEqualsToken, QuestionQuestionEqualsToken: ts.SyntaxKind.QuestionQuestionEqualsToken, PlusEqualsToken: ts.SyntaxKind.PlusEqualsToken, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForInStatement: ts.SyntaxKind.ForInStatement };
+const { Let, Const } = ts.NodeFlags;
+
+export interface ExportFact {
+  /** The local declaration exported under this name, or an expression (`export default new Api()`). */
+  local?: string;
+  expr?: ts.Expression;
+  scope?: Scope;
+}
+
+export interface FileFacts {
+  file: string;
+  sf: ts.SourceFile;
+  module: Scope;
+  top: FnInfo;
+  fns: FnInfo[];
+  fnByNode: Map<ts.Node, FnInfo>;
+  classes: ClassInfo[];
+  exports: Map<string, ExportFact>;
+  /** `export * from './x'` and `export { a as b } from './y'`. */
+  reexports: { spec: string; names?: Map<string, string> }[];
+  /** Calls by the name of the function called (`setEmail(v)`), for state setters and writes. */
+  callsByName: Map<string, CallSite[]>;
+  /** `x = e` and `x.a.b = e`, resolved to their declarations when first needed. */
+  pendingWrites: { name: string; path: string[]; expr: ts.Expression; scope: Scope }[];
+}
+
+const ASSIGN = new Set([K.EqualsToken, K.BarBarEqualsToken, K.QuestionQuestionEqualsToken, K.PlusEqualsToken]);
+
+export class FactCollector {
+  readonly facts: FileFacts;
+  scope: Scope;
+  private fn: FnInfo;
+
+  constructor(file: string, sf: ts.SourceFile) {
+    const top: FnInfo = { id: `${file}#top`, node: sf as unknown as ts.SignatureDeclaration, name: null, scope: undefined as unknown as Scope, returns: [], calls: [], cls: null };
+    const module = new Scope("module", null, top, null);
+    top.scope = module;
+    this.scope = module;
+    this.fn = top;
+    this.facts = { file, sf, module, top, fns: [top], fnByNode: new Map(), classes: [], exports: new Map(), reexports: [], callsByName: new Map(), pendingWrites: [] };
+  }
+
+  enterFunction(node: ts.SignatureDeclaration, name: string | null): [Scope, FnInfo] {
+    const saved: [Scope, FnInfo] = [this.scope, this.fn];
+    const fn: FnInfo = { id: `${this.facts.file}#${node.pos}`, node, name, scope: undefined as unknown as Scope, returns: [], calls: [], cls: this.scope.cls };
+    fn.scope = new Scope("function", this.scope, fn, this.scope.cls);
+    this.facts.fns.push(fn);
+    this.facts.fnByNode.set(node, fn);
+    const body = (node as ts.ArrowFunction).body;
+    if (body && isArrowFunction(node) && !ts.isBlock(body)) fn.returns.push({ expr: body as ts.Expression, scope: fn.scope });
+    node.parameters.forEach((p, i) => this.declarePattern(p.name, { kind: "param", node: p, scope: fn.scope, path: [], paramIndex: i, fn, init: p.initializer }, fn.scope));
+    if (ts.isFunctionDeclaration(node) && node.name) {
+      this.scope.functionScope().declare({ name: node.name.text, kind: "function", node, scope: this.scope, path: [], fn });
+      if (hasModifier(node, K.ExportKeyword)) this.facts.exports.set(hasModifier(node, K.DefaultKeyword) ? "default" : node.name.text, { local: node.name.text });
+    }
+    if (fn.cls && (ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) && name) fn.cls.methods.set(name.split(".").pop()!, fn);
+    this.scope = fn.scope;
+    this.fn = fn;
+    return saved;
+  }
+
+  enterBlock(): Scope {
+    const saved = this.scope;
+    this.scope = new Scope("block", saved, this.fn, saved.cls);
+    return saved;
+  }
+
+  enterClass(node: ts.ClassLikeDeclaration): Scope {
+    const saved = this.scope;
+    const name = node.name?.text ?? null;
+    const cls: ClassInfo = { id: `${this.facts.file}#c${node.pos}`, name, fieldWrites: new Map(), methods: new Map(), bindings: new Map() };
+    this.facts.classes.push(cls);
+    if (ts.isClassDeclaration(node) && name) {
+      saved.declare({ name, kind: "class", node, scope: saved, path: [] });
+      if (hasModifier(node, K.ExportKeyword)) this.facts.exports.set(hasModifier(node, K.DefaultKeyword) ? "default" : name, { local: name });
+    }
+    this.scope = new Scope("class", saved, this.fn, cls);
+    return saved;
+  }
+
+  leave(saved: Scope | [Scope, FnInfo]): void {
+    if (Array.isArray(saved)) [this.scope, this.fn] = saved;
+    else this.scope = saved;
+  }
+
+  classInfo(node: ts.Node): ClassInfo | undefined {
+    return this.facts.classes.find((c) => c.id === `${this.facts.file}#c${node.pos}`);
+  }
+
+  variable(d: ts.VariableDeclaration, list: ts.Node): void {
+    const blockScoped = isVariableDeclarationList(list) && (list.flags & (Let | Const)) !== 0;
+    const target = blockScoped ? this.scope : this.scope.functionScope();
+    this.declarePattern(d.name, { kind: "var", node: d, scope: target, path: [], init: d.initializer }, target);
+    const exported = isVariableDeclarationList(list) && this.exportedLists.has(list);
+    if (exported && isIdentifier(d.name)) this.facts.exports.set(d.name.text, { local: d.name.text });
+  }
+
+  /** `for (const x of list)`: x is an element of list. */
+  loopVariable(d: ts.VariableDeclaration, iterated: ts.Expression, isOf: boolean): void {
+    this.declarePattern(d.name, { kind: "var", node: d, scope: this.scope, path: [], init: iterated, element: isOf }, this.scope);
+  }
+
+  catchVariable(d: ts.VariableDeclaration): void {
+    this.declarePattern(d.name, { kind: "catch", node: d, scope: this.scope, path: [] }, this.scope);
+  }
+
+  private readonly exportedLists = new Set<ts.Node>();
+  exportedStatement(s: ts.VariableStatement): void {
+    if (hasModifier(s, K.ExportKeyword)) this.exportedLists.add(s.declarationList);
+  }
+
+  private declarePattern(name: ts.BindingName, base: Omit<Decl, "name">, scope: Scope): void {
+    if (isIdentifier(name)) {
+      scope.declare({ ...base, name: name.text });
+      return;
+    }
+    if (isObjectBindingPattern(name)) {
+      for (const el of name.elements) {
+        const key = el.dotDotDotToken ? null : el.propertyName ? propertyKey(el.propertyName) : isIdentifier(el.name) ? el.name.text : null;
+        this.declarePattern(el.name, { ...base, path: key === null ? base.path : [...base.path, key], init: base.init, node: base.node, ...(el.initializer ? { fallback: el.initializer } : {}) }, scope);
+      }
+      return;
+    }
+    if (isArrayBindingPattern(name)) {
+      const state = base.init && isStateHook(base.init);
+      let stateDecl: Decl | undefined;
+      name.elements.forEach((el, i) => {
+        if (ts.isOmittedExpression(el)) return;
+        if (state && isIdentifier(el.name)) {
+          const d: Decl = { ...base, name: el.name.text, path: [], ...(i === 1 && stateDecl ? { stateOf: stateDecl } : {}) };
+          if (i === 0) stateDecl = d;
+          scope.declare(d);
+          return;
+        }
+        this.declarePattern(el.name, { ...base }, scope);
+      });
+    }
+  }
+
+  importDeclaration(decl: ts.ImportDeclaration): void {
+    const clause = decl.importClause;
+    if (!clause || clause.isTypeOnly || !isStringLiteral(decl.moduleSpecifier)) return;
+    const module = decl.moduleSpecifier.text;
+    const base = { kind: "import" as const, node: decl, scope: this.facts.module, path: [], module };
+    if (clause.name) this.facts.module.declare({ ...base, name: clause.name.text, imported: "default" });
+    const nb = clause.namedBindings;
+    if (!nb) return;
+    if (isNamespaceImport(nb)) this.facts.module.declare({ ...base, name: nb.name.text, imported: "*" });
+    else for (const el of nb.elements) if (!el.isTypeOnly) this.facts.module.declare({ ...base, name: el.name.text, imported: (el.propertyName ?? el.name).text });
+  }
+
+  exportDeclaration(decl: ts.ExportDeclaration): void {
+    if (decl.isTypeOnly) return;
+    const spec = decl.moduleSpecifier && isStringLiteral(decl.moduleSpecifier) ? decl.moduleSpecifier.text : null;
+    const clause = decl.exportClause;
+    if (spec !== null) {
+      if (!clause) this.facts.reexports.push({ spec });
+      else if (ts.isNamedExports(clause)) this.facts.reexports.push({ spec, names: new Map(clause.elements.map((e) => [e.name.text, (e.propertyName ?? e.name).text])) });
+      else this.facts.reexports.push({ spec, names: new Map([[clause.name.text, "*"]]) });
+      return;
+    }
+    if (clause && ts.isNamedExports(clause)) for (const e of clause.elements) this.facts.exports.set(e.name.text, { local: (e.propertyName ?? e.name).text });
+  }
+
+  exportAssignment(node: ts.ExportAssignment): void {
+    if (isExportAssignment(node)) this.facts.exports.set("default", { expr: node.expression, scope: this.scope });
+  }
+
+  call(node: ts.CallExpression | ts.NewExpression, symbol: string | null, sinks: RuleDef[] | undefined): CallSite {
+    const site: CallSite = { node, scope: this.scope, symbol, ...(sinks?.length ? { sinks } : {}) };
+    this.fn.calls.push(site);
+    const callee = node.expression;
+    if (isIdentifier(callee)) {
+      const list = this.facts.callsByName.get(callee.text);
+      if (list) list.push(site);
+      else this.facts.callsByName.set(callee.text, [site]);
+    }
+    // require('x') in module.exports = … is read like an import by the evaluator.
+    for (const [i, a] of (node.arguments ?? []).entries()) {
+      if (isArrowFunction(a) || isFunctionExpression(a)) this.pendingCallbacks.set(a, { call: site, index: i });
+    }
+    return site;
+  }
+
+  /** A function literal passed to a call: recorded before its FnInfo exists. */
+  readonly pendingCallbacks = new Map<ts.Node, { call: CallSite; index: number }>();
+
+  returnStatement(expr: ts.Expression | undefined): void {
+    if (expr) this.fn.returns.push({ expr, scope: this.scope });
+  }
+
+  assignment(b: ts.BinaryExpression): void {
+    if (!ASSIGN.has(b.operatorToken.kind)) return;
+    const path: string[] = [];
+    let target: ts.Expression = b.left;
+    while (isPropertyAccessExpression(target) || (isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression))) {
+      path.unshift(isPropertyAccessExpression(target) ? target.name.text : (target.argumentExpression as ts.StringLiteral).text);
+      target = target.expression;
+    }
+    if (isIdentifier(target)) {
+      // module.exports = … / exports.x = …
+      if (target.text === "module" && path[0] === "exports") {
+        if (path.length === 1) this.facts.exports.set("default", { expr: b.right, scope: this.scope });
+        else this.facts.exports.set(path[1], { expr: b.right, scope: this.scope });
+        return;
+      }
+      if (target.text === "exports" && path.length === 1) {
+        this.facts.exports.set(path[0], { expr: b.right, scope: this.scope });
+        return;
+      }
+      this.facts.pendingWrites.push({ name: target.text, path, expr: b.right, scope: this.scope });
+      return;
+    }
+    if (target.kind === K.ThisKeyword && path.length && this.scope.cls) this.fieldWrite(this.scope.cls, path[0], b.right);
+  }
+
+  fieldWrite(cls: ClassInfo, name: string, expr: ts.Expression): void {
+    const list = cls.fieldWrites.get(name);
+    const w = { expr, scope: this.scope };
+    if (list) list.push(w);
+    else cls.fieldWrites.set(name, [w]);
+  }
+
+  /** Called once the walk is over: callbacks know their call; writes know their declaration. */
+  finish(): FileFacts {
+    for (const [node, at] of this.pendingCallbacks) {
+      const fn = this.facts.fnByNode.get(node);
+      if (fn) fn.asArgument = at;
+    }
+    for (const w of this.facts.pendingWrites) {
+      const d = w.scope.lookup(w.name);
+      if (d) (d.writes ??= []).push({ expr: w.expr, scope: w.scope, path: w.path });
+    }
+    return this.facts;
+  }
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined)?.some((m) => m.kind === kind) ?? false;
+}
+
+function isStateHook(init: ts.Expression): boolean {
+  if (!isCallExpression(init)) return false;
+  const c = init.expression;
+  const name = isIdentifier(c) ? c.text : isPropertyAccessExpression(c) ? c.name.text : "";
+  return name === "useState" || name === "useReducer";
+}

@@ -1,0 +1,154 @@
+import type { Confidence } from "../../types.js";
+
+// What the flow engine knows about a value, free of syntax trees so that summaries outlive
+// the file they came from: the categories it carries (with the path they took), the
+// parameters and deferred references (calls, imports, class fields) it depends on, the
+// fields of an object literal, a known string (for URLs and hosts), and whether it is a
+// constant the code chose.
+
+export interface Step {
+  file: string;
+  line: number;
+  column: number;
+  note: string;
+}
+
+export interface Taint {
+  category: string;
+  confidence: Confidence;
+  /** Where it was obtained or named first, then each place it moved through. */
+  steps: Step[];
+}
+
+export interface ParamRef {
+  fn: string;
+  index: number;
+  path: string[];
+}
+
+export type Callee =
+  | { k: "fn"; id: string }
+  | { k: "import"; file: string; spec: string; name: string; path: string[] }
+  | { k: "method"; cls: string; name: string };
+
+export type Ref =
+  | { k: "call"; callee: Callee; args: Value[]; step: Step; path: string[] }
+  | { k: "field"; cls: string; name: string; path: string[] }
+  | { k: "import"; file: string; spec: string; name: string; path: string[] };
+
+export interface Value {
+  t?: Taint[];
+  p?: ParamRef[];
+  r?: Ref[];
+  f?: Map<string, Value>;
+  /** A string the code spells out (a literal, a template's known text, a constant). */
+  s?: string;
+  /** Only literals went into it: the app's own value, never a person's. */
+  c?: boolean;
+  /** A function value (its FnInfo id) and an instance of a class (ClassInfo id). */
+  fn?: string;
+  cls?: string;
+}
+
+export const EMPTY: Value = Object.freeze({}) as Value;
+export const CONSTANT: Value = Object.freeze({ c: true }) as Value;
+
+export function isEmpty(v: Value): boolean {
+  return !v.t?.length && !v.p?.length && !v.r?.length && !v.f?.size && !v.fn && !v.cls;
+}
+
+/** Carries something that may be personal (not only constants or nothing). */
+export function carries(v: Value): boolean {
+  if (v.t?.length || v.p?.length || v.r?.length) return true;
+  if (v.f) for (const x of v.f.values()) if (carries(x)) return true;
+  return false;
+}
+
+const MAX_TAINTS = 24;
+const MAX_FIELDS = 64;
+
+/** The union of two values; what a conditional, a `??` or an array of both can be. */
+export function join(a: Value, b: Value): Value {
+  if (a === b) return a;
+  const out: Value = {};
+  const t = mergeTaints(a.t, b.t);
+  if (t) out.t = t;
+  if (a.p || b.p) out.p = [...(a.p ?? []), ...(b.p ?? [])].slice(0, MAX_TAINTS);
+  if (a.r || b.r) out.r = [...(a.r ?? []), ...(b.r ?? [])].slice(0, MAX_TAINTS);
+  if (a.f || b.f) {
+    const f = new Map(a.f ?? []);
+    for (const [k, v] of b.f ?? []) if (f.size < MAX_FIELDS || f.has(k)) f.set(k, f.has(k) ? join(f.get(k)!, v) : v);
+    out.f = f;
+  }
+  out.s = a.s ?? b.s;
+  if (a.c && b.c) out.c = true;
+  out.fn = a.fn ?? b.fn;
+  out.cls = a.cls ?? b.cls;
+  return out;
+}
+
+export function joinAll(values: Value[]): Value {
+  if (values.length === 0) return EMPTY;
+  let v = values[0];
+  for (let i = 1; i < values.length; i++) v = join(v, values[i]);
+  return v;
+}
+
+function mergeTaints(a?: Taint[], b?: Taint[]): Taint[] | undefined {
+  if (!a?.length) return b?.length ? b : undefined;
+  if (!b?.length) return a;
+  const out = [...a];
+  for (const t of b) if (out.length < MAX_TAINTS && !out.some((x) => x.category === t.category)) out.push(t);
+  return out;
+}
+
+/** `v.name`: a known field, else what the whole value carries, else a deferred reference one level deeper. */
+export function field(v: Value, name: string): Value {
+  const known = v.f?.get(name);
+  if (known) return known;
+  const out: Value = {};
+  if (v.t) out.t = v.t;
+  if (v.p) out.p = v.p.map((p) => ({ ...p, path: [...p.path, name] }));
+  if (v.r) out.r = v.r.map((r) => ({ ...r, path: [...r.path, name] }));
+  return out;
+}
+
+export function fieldPath(v: Value, path: readonly string[]): Value {
+  let out = v;
+  for (const p of path) out = field(out, p);
+  return out;
+}
+
+/** The same value seen one step later: each taint gains the step (a call, a return, an import). */
+export function through(v: Value, step: Step): Value {
+  if (!v.t?.length && !v.f?.size) return v;
+  const out: Value = { ...v };
+  if (v.t) out.t = v.t.map((t) => (t.steps.length < 12 ? { ...t, steps: [...t.steps, step] } : t));
+  if (v.f) out.f = new Map([...v.f].map(([k, x]) => [k, through(x, step)]));
+  return out;
+}
+
+/** Every taint a value holds, its fields' included, one per category. */
+export function taintsOf(v: Value, depth = 0): Taint[] {
+  const out: Taint[] = [...(v.t ?? [])];
+  if (v.f && depth < 6) {
+    for (const x of v.f.values()) for (const t of taintsOf(x, depth + 1)) if (!out.some((o) => o.category === t.category)) out.push(t);
+  }
+  return out;
+}
+
+export function paramsOf(v: Value, depth = 0): ParamRef[] {
+  const out: ParamRef[] = [...(v.p ?? [])];
+  if (v.f && depth < 6) for (const x of v.f.values()) out.push(...paramsOf(x, depth + 1));
+  return out;
+}
+
+export function refsOf(v: Value, depth = 0): Ref[] {
+  const out: Ref[] = [...(v.r ?? [])];
+  if (v.f && depth < 6) for (const x of v.f.values()) out.push(...refsOf(x, depth + 1));
+  return out;
+}
+
+export function taint(category: string, confidence: Confidence, step: Step): Value {
+  return { t: [{ category, confidence, steps: [step] }] };
+}
