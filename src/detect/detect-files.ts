@@ -7,6 +7,11 @@ import { walkFile, NODE_BUDGET, type DeferredType } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
 import { resolveDeferred, type TypeIndex } from "./resolve-deferred.js";
 import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
+import { evaluateFile } from "./flow/evaluate-file.js";
+import type { FileFlow } from "./flow/file-flow.js";
+import { propagate } from "./flow/propagate.js";
+import { ModuleResolver } from "./link/module-resolver.js";
+import { mergeFlowFindings } from "./merge-flow.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
@@ -26,6 +31,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
   const texts = new Map<string, string>();
   const types: TypeIndex = new Map();
   const deferred: { file: string; items: DeferredType[]; sf: ReturnType<typeof parseSource> }[] = [];
+  const flows: FileFlow[] = [];
   files.forEach((file, i) => {
     opts.onProgress?.(i, files.length);
     const src = readSource(join(root, file), opts.maxFileBytes);
@@ -49,6 +55,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       for (const f of found) findings.push(f);
       for (const [name, fields] of d.types) types.set(name, fields);
       if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
+      flows.push(evaluateFile(d.facts, rules));
     } catch (err) {
       // Deep nesting (roughly 1,000 levels and more) overflows the parser's or the walker's
       // recursion; the file is reported, the scan goes on. Not every RangeError is that.
@@ -64,5 +71,10 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
     const found = resolveDeferred(d.file, d.sf, d.items, types, rules);
     for (const f of found) findings.push(f);
   }
+  const resolver = new ModuleResolver(root, new Set(files));
+  const flow = propagate(flows, resolver);
+  mergeFlowFindings(findings, flow);
+  for (const n of flow.notes) errors.push(n);
+  for (const p of resolver.configProblems) errors.push({ file: p.file, message: `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
   return { findings, errors, texts };
 }

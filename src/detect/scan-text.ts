@@ -4,11 +4,16 @@ import type { CompiledRules } from "./compiled-rules.js";
 import { walkFile } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
 import { resolveDeferred } from "./resolve-deferred.js";
+import { evaluateFile } from "./flow/evaluate-file.js";
+import { propagate } from "./flow/propagate.js";
+import { mergeFlowFindings } from "./merge-flow.js";
 
 /** Scans one in-memory source (rule fixtures, property tests), types resolved within the file. */
 export function scanText(file: string, text: string, rules: CompiledRules): Finding[] {
   const sf = parseSource(file, text);
   const d = walkFile(sf, rules);
   const types = d.types;
-  return [...toFindings(file, sf, d.hits), ...resolveDeferred(file, sf, d.deferred, types, rules)];
+  const findings = [...toFindings(file, sf, d.hits), ...resolveDeferred(file, sf, d.deferred, types, rules)];
+  mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null));
+  return findings;
 }

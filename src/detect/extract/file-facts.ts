@@ -31,6 +31,8 @@ export interface FileFacts {
   reexports: { spec: string; names?: Map<string, string> }[];
   /** Calls by the name of the function called (`setEmail(v)`), for state setters and writes. */
   callsByName: Map<string, CallSite[]>;
+  /** Method calls by the name of their receiver (`form.append(k, v)`), for objects filled by calls. */
+  callsByReceiver: Map<string, CallSite[]>;
   /** `x = e` and `x.a.b = e`, resolved to their declarations when first needed. */
   pendingWrites: { name: string; path: string[]; expr: ts.Expression; scope: Scope }[];
 }
@@ -48,7 +50,7 @@ export class FactCollector {
     top.scope = module;
     this.scope = module;
     this.fn = top;
-    this.facts = { file, sf, module, top, fns: [top], fnByNode: new Map(), classes: [], exports: new Map(), reexports: [], callsByName: new Map(), pendingWrites: [] };
+    this.facts = { file, sf, module, top, fns: [top], fnByNode: new Map(), classes: [], exports: new Map(), reexports: [], callsByName: new Map(), callsByReceiver: new Map(), pendingWrites: [] };
   }
 
   enterFunction(node: ts.SignatureDeclaration, name: string | null): [Scope, FnInfo] {
@@ -140,6 +142,7 @@ export class FactCollector {
         if (state && isIdentifier(el.name)) {
           const d: Decl = { ...base, name: el.name.text, path: [], ...(i === 1 && stateDecl ? { stateOf: stateDecl } : {}) };
           if (i === 0) stateDecl = d;
+          else if (i === 1 && stateDecl) stateDecl.setter = el.name.text;
           scope.declare(d);
           return;
         }
@@ -181,11 +184,8 @@ export class FactCollector {
     const site: CallSite = { node, scope: this.scope, symbol, ...(sinks?.length ? { sinks } : {}) };
     this.fn.calls.push(site);
     const callee = node.expression;
-    if (isIdentifier(callee)) {
-      const list = this.facts.callsByName.get(callee.text);
-      if (list) list.push(site);
-      else this.facts.callsByName.set(callee.text, [site]);
-    }
+    if (isIdentifier(callee)) push(this.facts.callsByName, callee.text, site);
+    else if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) push(this.facts.callsByReceiver, callee.expression.text, site);
     // require('x') in module.exports = … is read like an import by the evaluator.
     for (const [i, a] of (node.arguments ?? []).entries()) {
       if (isArrowFunction(a) || isFunctionExpression(a)) this.pendingCallbacks.set(a, { call: site, index: i });
@@ -244,6 +244,12 @@ export class FactCollector {
     }
     return this.facts;
   }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {

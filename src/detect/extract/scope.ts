@@ -29,6 +29,7 @@ export interface Decl {
   writes?: { expr: ts.Expression; scope: Scope; path: string[] }[];
   /** `const [email, setEmail] = useState()`: the setter's calls write the state. */
   stateOf?: Decl;
+  setter?: string;
 }
 
 export interface CallSite {

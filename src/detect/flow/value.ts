@@ -18,6 +18,8 @@ export interface Taint {
   confidence: Confidence;
   /** Where it was obtained or named first, then each place it moved through. */
   steps: Step[];
+  /** Classified by a name (not by a source API). */
+  named?: true;
 }
 
 export interface ParamRef {
@@ -149,6 +151,6 @@ export function refsOf(v: Value, depth = 0): Ref[] {
   return out;
 }
 
-export function taint(category: string, confidence: Confidence, step: Step): Value {
-  return { t: [{ category, confidence, steps: [step] }] };
+export function taint(category: string, confidence: Confidence, step: Step, named = false): Value {
+  return { t: [{ category, confidence, steps: [step], ...(named ? { named: true as const } : {}) }] };
 }

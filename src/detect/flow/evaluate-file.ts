@@ -1,0 +1,548 @@
+import { ts } from "ts-morph";
+import type { RuleDef } from "../../config/rules-loader.js";
+import { NAMES } from "../../config/rules-loader.js";
+import { lookupApi, type CompiledRules } from "../compiled-rules.js";
+import { apiPath, mayResolve, requiredModule, unwrap } from "../api-paths.js";
+import { argsHave } from "../syntax-facts.js";
+import { propertyKey } from "../collect-names.js";
+import { evidenceOf } from "../to-findings.js";
+import { detach } from "../tokens.js";
+import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
+import type { FileFacts } from "../extract/file-facts.js";
+import { CONSTANT, EMPTY, carries, field, fieldPath, join, joinAll, taint, through, type Callee, type Step, type Value } from "./value.js";
+import { callbackInput, propagatedCall } from "./builtins.js";
+import { hostOf } from "./recipient.js";
+import type { ClassFlow, FileFlow, FlowCall, FlowSink, FnFlow, Site } from "./file-flow.js";
+
+// The file phase of the flow engine: values are worked out on demand, starting from each
+// call (a sink or a function of the app) and following declarations, writes, fields and
+// callbacks backwards through the scope tree. Each declaration is evaluated once.
+
+const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTemplateExpression, isPrefixUnaryExpression, isTypeOfExpression, isVoidExpression, isClassExpression, isMethodDeclaration } = ts;
+const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, RegularExpressionLiteral: ts.SyntaxKind.RegularExpressionLiteral, BigIntLiteral: ts.SyntaxKind.BigIntLiteral, PlusToken: ts.SyntaxKind.PlusToken, QuestionQuestionToken: ts.SyntaxKind.QuestionQuestionToken, BarBarToken: ts.SyntaxKind.BarBarToken, AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, CommaToken: ts.SyntaxKind.CommaToken, EqualsToken: ts.SyntaxKind.EqualsToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, MinusToken: ts.SyntaxKind.MinusToken, AsteriskToken: ts.SyntaxKind.AsteriskToken, SlashToken: ts.SyntaxKind.SlashToken };
+const LITERAL_KINDS = new Set([K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral]);
+const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
+const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "baseURI", "endpoint", "url", "host"]);
+const SINK_DATA = new Set(["transmit", "store", "log"]);
+
+/** Work per file: a file whose flows take more than this many evaluation steps stops with a note. */
+export const FILE_EVAL_BUDGET = 400_000;
+const MAX_DEPTH = 60;
+
+export function evaluateFile(facts: FileFacts, rules: CompiledRules): FileFlow {
+  return new FileEvaluator(facts, rules).run();
+}
+
+class FileEvaluator {
+  private readonly sf: ts.SourceFile;
+  private readonly file: string;
+  private readonly declMemo = new Map<Decl, Value>();
+  private readonly fieldMemo = new Map<string, Value>();
+  private readonly returnMemo = new Map<FnInfo, Value>();
+  private readonly inProgress = new Set<unknown>();
+  private readonly classById = new Map<string, ClassInfo>();
+  private readonly fnById = new Map<string, FnInfo>();
+  private budget = FILE_EVAL_BUDGET;
+  private depth = 0;
+  private truncated?: string;
+
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly rules: CompiledRules,
+  ) {
+    this.sf = facts.sf;
+    this.file = facts.file;
+    for (const c of facts.classes) this.classById.set(c.id, c);
+    for (const f of facts.fns) this.fnById.set(f.id, f);
+  }
+
+  run(): FileFlow {
+    const sinks: FlowSink[] = [];
+    const calls: FlowCall[] = [];
+    for (const fn of this.facts.fns) {
+      for (const site of fn.calls) {
+        if (this.budget <= 0) break;
+        this.visitCall(fn, site, sinks, calls);
+      }
+    }
+    const fns = new Map<string, FnFlow>();
+    for (const fn of this.facts.fns) {
+      if (fn.returns.length === 0 || this.budget <= 0) continue;
+      fns.set(fn.id, { id: fn.id, name: fn.name, returns: this.returnsOf(fn) });
+    }
+    const classes = new Map<string, ClassFlow>();
+    for (const c of this.facts.classes) {
+      const methods = new Map([...c.methods].map(([k, f]) => [k, f.id]));
+      const fields = new Map<string, Value>();
+      if (this.budget > 0) for (const name of c.fieldWrites.keys()) fields.set(name, this.fieldValue(c, name));
+      classes.set(c.id, { methods, fields });
+    }
+    const exports = new Map<string, Value>();
+    for (const [name, e] of this.facts.exports) {
+      if (e.local !== undefined) {
+        const d = this.facts.module.lookup(e.local);
+        exports.set(name, d ? this.declValue(d) : EMPTY);
+      } else if (e.expr) exports.set(name, this.eval(e.expr, e.scope ?? this.facts.module));
+    }
+    return { file: this.file, sinks, calls, fns, classes, exports, reexports: this.facts.reexports, ...(this.truncated ? { truncated: this.truncated } : {}) };
+  }
+
+  // --- calls: sinks and functions of the app -------------------------------------------------
+
+  private visitCall(fn: FnInfo, site: CallSite, sinks: FlowSink[], calls: FlowCall[]): void {
+    const node = site.node;
+    const callee = this.calleeOf(node, site.scope);
+    const args = (node.arguments ?? []).map((a) => (isArrowFunction(a) || isFunctionExpression(a) ? EMPTY : this.eval(a, site.scope)));
+    let where: Site | undefined;
+    const at = () => (where ??= this.site(node, site.symbol));
+    if (callee) {
+      calls.push({ site: at(), callee, args, fn: fn.id, name: calleeName(node) });
+    }
+    if (!site.sinks) return;
+    const data = joinAll(args);
+    if (!carries(data) && !data.s) return;
+    for (const rule of site.sinks) {
+      // saveUser(…) named like a store: when the app's own function is called, its body decides.
+      if (callee && rule.calls) continue;
+      if (!SINK_DATA.has(rule.kind)) continue;
+      sinks.push({ site: at(), rule, args: data, fn: fn.id, recipient: rule.recipient ?? this.hostOfCall(node, site.scope, args) });
+    }
+  }
+
+  /** The app's own function a call reaches: local, a class method, or an import. */
+  private calleeOf(node: ts.CallExpression | ts.NewExpression, scope: Scope): Callee | null {
+    const e = unwrap(node.expression);
+    if (!isIdentifier(e) && !isPropertyAccessExpression(e)) return null;
+    const v = this.eval(e, scope);
+    if (v.fn) return { k: "fn", id: v.fn };
+    if (isNewExpression(node) && v.cls) {
+      const ctor = this.classById.get(v.cls)?.methods.get("constructor");
+      return ctor ? { k: "fn", id: ctor.id } : null;
+    }
+    const ref = v.r?.find((r) => r.k === "import");
+    if (ref && ref.k === "import") return { k: "import", file: ref.file, spec: ref.spec, name: ref.name, path: ref.path };
+    const field = v.r?.find((r) => r.k === "field");
+    if (field && field.k === "field" && field.path.length === 0) return { k: "method", cls: field.cls, name: field.name };
+    return null;
+  }
+
+  private hostOfCall(node: ts.CallExpression | ts.NewExpression, scope: Scope, args: Value[]): string | null {
+    const fromArg = hostOf(args[0]?.s) ?? hostOf(args[0]?.f?.get("url")?.s);
+    if (fromArg) return fromArg;
+    const callee = unwrap(node.expression);
+    if (isPropertyAccessExpression(callee)) return hostOf(this.eval(callee.expression, scope).s);
+    return null;
+  }
+
+  // --- expressions ---------------------------------------------------------------------------
+
+  eval(node: ts.Expression, scope: Scope): Value {
+    if (--this.budget <= 0) {
+      this.truncated ??= `flow analysis stopped after ${FILE_EVAL_BUDGET.toLocaleString("en")} evaluation steps (per-file budget); flows through the rest of this file are missing`;
+      return EMPTY;
+    }
+    if (this.depth > MAX_DEPTH) return EMPTY;
+    this.depth++;
+    try {
+      return this.evalInner(unwrap(node), scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalInner(e: ts.Expression, scope: Scope): Value {
+    if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return { s: e.text, c: true };
+    if (isNumericLiteral(e) || LITERAL_KINDS.has(e.kind)) return CONSTANT;
+    if (isIdentifier(e)) return this.identifier(e, scope);
+    if (e.kind === K.ThisKeyword) return scope.cls ? { cls: scope.cls.id } : EMPTY;
+    if (isPropertyAccessExpression(e)) return this.member(e, e.expression, e.name.text, scope);
+    if (isElementAccessExpression(e)) {
+      const arg = unwrap(e.argumentExpression);
+      if (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) return this.member(e, e.expression, arg.text, scope);
+      const base = this.eval(e.expression, scope);
+      // list[0], map[key]: one of the same things.
+      return element(base);
+    }
+    if (isCallExpression(e) || isNewExpression(e)) return this.callValue(e, scope);
+    if (isTemplateExpression(e)) return this.template(e, scope);
+    if (isObjectLiteralExpression(e)) return this.object(e, scope);
+    if (isArrayLiteralExpression(e)) return joinAll(e.elements.map((x) => this.eval(isSpreadElement(x) ? x.expression : x, scope)));
+    if (isConditionalExpression(e)) return join(this.eval(e.whenTrue, scope), this.eval(e.whenFalse, scope));
+    if (isBinaryExpression(e)) return this.binary(e, scope);
+    if (isPrefixUnaryExpression(e)) return e.operator === K.ExclamationToken ? CONSTANT : this.eval(e.operand, scope);
+    if (isTypeOfExpression(e) || isVoidExpression(e)) return CONSTANT;
+    if (isArrowFunction(e) || isFunctionExpression(e)) {
+      const fn = this.facts.fnByNode.get(e);
+      return fn ? { fn: fn.id } : EMPTY;
+    }
+    if (isClassExpression(e)) {
+      const c = this.facts.classes.find((x) => x.id === `${this.file}#c${e.pos}`);
+      return c ? { cls: c.id } : EMPTY;
+    }
+    return EMPTY;
+  }
+
+  private identifier(e: ts.Identifier, scope: Scope): Value {
+    if (e.text === "undefined") return CONSTANT;
+    const d = scope.lookup(e.text);
+    let v: Value;
+    if (d) v = this.declValue(d);
+    else v = this.apiValue(e, scope) ?? EMPTY;
+    if (d && (d.kind === "function" || d.kind === "class" || d.kind === "import")) return v;
+    return this.seeded(v, e.text, undefined, e);
+  }
+
+  /** Names as seeds: a variable or key whose name classifies it marks a value nothing else explains. */
+  private seeded(v: Value, name: string, owner: string | undefined, node: ts.Node): Value {
+    // A parameter or a deferred reference is not knowledge of what the value is: the name still says.
+    if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
+    const m = this.rules.names.classify(name, owner);
+    if (!m) return v;
+    return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));
+  }
+
+  private member(node: ts.Expression, object: ts.Expression, name: string, scope: Scope): Value {
+    const api = this.apiValue(node, scope);
+    if (api && carries(api)) return api;
+    const base = this.eval(object, scope);
+    let v = this.readField(base, name);
+    if (api) v = join(v, api);
+    const owner = isIdentifier(object) ? object.text : isPropertyAccessExpression(object) ? object.name.text : undefined;
+    return this.seeded(v, name, owner, node);
+  }
+
+  private readField(base: Value, name: string): Value {
+    if (base.cls) {
+      const cls = this.classById.get(base.cls);
+      const method = cls?.methods.get(name);
+      if (method) return { fn: method.id };
+      if (cls && cls.fieldWrites.has(name)) return this.fieldValue(cls, name);
+      if (cls) return { r: [{ k: "field", cls: cls.id, name, path: [] }] };
+    }
+    return field(base, name);
+  }
+
+  /** `navigator.language`, `DeviceInfo.getUniqueId()`: a source rule's category at an API path. */
+  private apiValue(node: ts.Expression, scope: Scope): Value | undefined {
+    if (!mayResolve(node, scope, this.rules.globals, true)) return undefined;
+    const path = apiPath(node, scope, this.rules.globals);
+    if (path === null) return undefined;
+    return this.sourceAt(path, node, undefined);
+  }
+
+  private sourceAt(path: string, node: ts.Node, call: ts.CallExpression | ts.NewExpression | undefined): Value | undefined {
+    const list = lookupApi(this.rules, path);
+    let v: Value | undefined;
+    for (const rule of list ?? []) {
+      if (!isSource(rule)) continue;
+      if (rule.argsHave && !(call && argsHave(call, rule.argsHave))) continue;
+      const t = taint(rule.category, rule.confidence, this.step(call ?? node, `${rule.category}: ${rule.id}`));
+      v = v ? join(v, t) : t;
+    }
+    return v;
+  }
+
+  private callValue(e: ts.CallExpression | ts.NewExpression, scope: Scope): Value {
+    const req = isCallExpression(e) ? requiredModule(e) : null;
+    if (req !== null) return { r: [{ k: "import", file: this.file, spec: req, name: "*", path: [] }] };
+    const args = e.arguments ?? [];
+    const calleeNode = unwrap(e.expression);
+    if (mayResolve(calleeNode, scope, this.rules.globals, true)) {
+      const path = apiPath(calleeNode, scope, this.rules.globals);
+      if (path !== null) {
+        const src = this.sourceAt(path, e, e);
+        if (src) return src;
+      }
+    }
+    const builtin = propagatedCall(e, (x) => this.eval(x, scope), (fn) => this.returnsOfNode(fn), (name) => isUserCode(scope.lookup(name)));
+    if (builtin) return builtin;
+    const base = baseUrlOf(e, (x) => this.eval(x, scope));
+    const callee = this.eval(calleeNode, scope);
+    if (callee.fn) {
+      const fn = this.fnById.get(callee.fn);
+      if (!fn) return EMPTY;
+      const argValues = args.map((a) => this.eval(a, scope));
+      return { r: [{ k: "call", callee: { k: "fn", id: fn.id }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
+    }
+    if (isNewExpression(e) && callee.cls) return { cls: callee.cls, ...(base ? { s: base } : {}) };
+    const imp = callee.r?.find((r) => r.k === "import");
+    if (imp && imp.k === "import") {
+      const argValues = args.map((a) => this.eval(a, scope));
+      return { r: [{ k: "call", callee: { k: "import", file: imp.file, spec: imp.spec, name: imp.name, path: imp.path }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
+    }
+    return base ? { s: base } : EMPTY;
+  }
+
+  private template(e: ts.TemplateExpression, scope: Scope): Value {
+    let text: string | undefined = e.head.text;
+    let v: Value = { c: true };
+    let allConstant = true;
+    for (const span of e.templateSpans) {
+      const x = this.eval(span.expression, scope);
+      if (!x.c) allConstant = false;
+      text = text !== undefined && x.s !== undefined ? text + x.s + span.literal.text : text !== undefined && x.s === undefined ? `${text}\${}` : text;
+      v = join(v, { ...x, s: undefined });
+    }
+    return { ...v, s: text, c: allConstant || undefined };
+  }
+
+  private binary(e: ts.BinaryExpression, scope: Scope): Value {
+    const op = e.operatorToken.kind;
+    if (op === K.EqualsToken) return this.eval(e.right, scope);
+    if (op === K.CommaToken || op === K.AmpersandAmpersandToken) return this.eval(e.right, scope);
+    if (!JOINING_OPERATORS.has(op)) return CONSTANT; // comparisons, instanceof, in: a boolean
+    const l = this.eval(e.left, scope);
+    const r = this.eval(e.right, scope);
+    const v = join(l, r);
+    if (op === K.PlusToken) return { ...v, s: l.s !== undefined ? l.s + (r.s ?? "${}") : undefined };
+    // process.env.API_URL ?? "https://api.example.com": the default is the URL we can know.
+    return { ...v, s: l.s ?? r.s };
+  }
+
+  private object(e: ts.ObjectLiteralExpression, scope: Scope): Value {
+    const f = new Map<string, Value>();
+    let whole: Value = EMPTY;
+    let allConstant = true;
+    const pairWords = new Set<string>();
+    for (const p of e.properties) {
+      if (isSpreadAssignment(p)) {
+        const x = this.eval(p.expression, scope);
+        for (const [k, v] of x.f ?? []) f.set(k, v);
+        whole = join(whole, { ...x, f: undefined, s: undefined });
+        if (!x.c) allConstant = false;
+        continue;
+      }
+      if (isMethodDeclaration(p) || !p.name) continue;
+      const key = propertyKey(p.name) ?? "*";
+      let v: Value;
+      if (isPropertyAssignment(p)) v = this.seeded(this.eval(p.initializer, scope), key, undefined, p.name);
+      else if (isShorthandPropertyAssignment(p)) v = this.eval(p.name, scope);
+      else continue;
+      if (!v.c) allConstant = false;
+      const pw = this.rules.names.pairWord(key);
+      if (pw && !v.c) pairWords.add(pw);
+      f.set(key, f.has(key) ? join(f.get(key)!, v) : v);
+    }
+    const out: Value = { ...whole, f };
+    if (allConstant) out.c = true;
+    if (pairWords.size > 1) {
+      for (const m of this.rules.names.pairsIn(pairWords)) {
+        const t = taint(m.category, m.confidence, this.step(e, `${m.category}: names ${[...pairWords].join(" + ")}`), true);
+        out.t = [...(out.t ?? []), ...t.t!];
+      }
+    }
+    return out;
+  }
+
+  // --- declarations, writes, fields, returns ---------------------------------------------------
+
+  declValue(d: Decl): Value {
+    const memo = this.declMemo.get(d);
+    if (memo) return memo;
+    if (this.inProgress.has(d)) return EMPTY;
+    this.inProgress.add(d);
+    let v: Value;
+    try {
+      v = this.computeDecl(d);
+    } finally {
+      this.inProgress.delete(d);
+    }
+    this.declMemo.set(d, v);
+    return v;
+  }
+
+  private computeDecl(d: Decl): Value {
+    switch (d.kind) {
+      case "function":
+        return d.fn ? { fn: d.fn.id } : EMPTY;
+      case "class": {
+        const c = this.facts.classes.find((x) => x.id === `${this.file}#c${d.node.pos}`);
+        return c ? { cls: c.id } : EMPTY;
+      }
+      case "import": {
+        return { r: [{ k: "import", file: this.file, spec: d.module!, name: d.imported ?? "default", path: [] }] };
+      }
+      case "catch":
+        return EMPTY;
+      case "param":
+        return this.paramValue(d);
+      case "var":
+        return this.varValue(d);
+    }
+  }
+
+  private paramValue(d: Decl): Value {
+    const fn = d.fn!;
+    let v: Value;
+    if (fn.asArgument) {
+      const input = callbackInput(fn.asArgument.call.node, fn.asArgument.index, d.paramIndex!, {
+        source: (call) => this.callbackSource(call, fn.asArgument!.call.scope),
+        receiver: (x) => this.eval(x, fn.asArgument!.call.scope),
+      });
+      v = input ?? { p: [{ fn: fn.id, index: d.paramIndex!, path: [] }] };
+    } else v = { p: [{ fn: fn.id, index: d.paramIndex!, path: [] }] };
+    v = this.pathOf(v, d.path);
+    if (d.init) v = join(v, this.eval(d.init, d.scope));
+    return v;
+  }
+
+  /** `navigator.geolocation.getCurrentPosition(cb)`: the callback receives what the source yields. */
+  private callbackSource(call: ts.CallExpression | ts.NewExpression, scope: Scope): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (!mayResolve(callee, scope, this.rules.globals, true)) return undefined;
+    const path = apiPath(callee, scope, this.rules.globals);
+    return path === null ? undefined : this.sourceAt(path, call, call);
+  }
+
+  private varValue(d: Decl): Value {
+    let v: Value = d.init ? this.eval(d.init, d.scope) : EMPTY;
+    if (d.element) v = element(v);
+    v = this.pathOf(v, d.path);
+    if (d.fallback) v = join(v, this.eval(d.fallback, d.scope));
+    if (d.setter) {
+      for (const site of this.facts.callsByName.get(d.setter) ?? []) {
+        const a = site.node.arguments?.[0];
+        if (a && site.scope.lookup(d.setter)?.stateOf === d) v = join(v, stripParams(this.eval(a, site.scope)));
+      }
+    }
+    for (const w of d.writes ?? []) {
+      const x = stripParams(this.eval(w.expr, w.scope));
+      v = w.path.length ? writeAt(v, w.path, x) : join(v, x);
+    }
+    // const form = new FormData(); form.append('email', email): the object is filled by calls.
+    for (const site of this.facts.callsByReceiver.get(d.name) ?? []) {
+      const callee = unwrap(site.node.expression) as ts.PropertyAccessExpression;
+      const method = callee.name.text;
+      if ((method !== "append" && method !== "set") || site.scope.lookup(d.name) !== d) continue;
+      const [k, val] = site.node.arguments ?? [];
+      if (!k || !val) continue;
+      const key = isStringLiteral(k) || isNoSubstitutionTemplateLiteral(k) ? k.text : "*";
+      const x = this.seeded(stripParams(this.eval(val, site.scope)), key, undefined, k);
+      v = writeAt(v, [key], x);
+    }
+    if (d.name && d.path.length === 0 && isIdentifierDecl(d)) v = this.seededAt(v, d);
+    if (carries(v) && d.init) v = through(v, this.step(d.node, `held in \`${d.name}\``));
+    return v;
+  }
+
+  /** `const email = readInput()`: the declaration's name is the seed, placed where it is named. */
+  private seededAt(v: Value, d: Decl): Value {
+    const node = (d.node as ts.VariableDeclaration).name ?? d.node;
+    return this.seeded(v, d.name, undefined, node);
+  }
+
+  private pathOf(v: Value, path: string[]): Value {
+    let out = v;
+    for (const p of path) out = this.readField(out, p);
+    return out;
+  }
+
+  private fieldValue(cls: ClassInfo, name: string): Value {
+    const key = `${cls.id}.${name}`;
+    const memo = this.fieldMemo.get(key);
+    if (memo) return memo;
+    if (this.inProgress.has(key)) return EMPTY;
+    this.inProgress.add(key);
+    let v: Value = EMPTY;
+    try {
+      for (const w of cls.fieldWrites.get(name) ?? []) {
+        const x = stripParams(this.eval(w.expr, w.scope));
+        v = join(v, carries(x) ? through(x, this.step(w.expr, `stored in this.${detach(name)}`)) : x);
+      }
+    } finally {
+      this.inProgress.delete(key);
+    }
+    this.fieldMemo.set(key, v);
+    return v;
+  }
+
+  private returnsOf(fn: FnInfo): Value {
+    const memo = this.returnMemo.get(fn);
+    if (memo) return memo;
+    if (this.inProgress.has(fn)) return EMPTY;
+    this.inProgress.add(fn);
+    let v: Value = EMPTY;
+    try {
+      v = joinAll(fn.returns.map((r) => this.eval(r.expr, r.scope)));
+    } finally {
+      this.inProgress.delete(fn);
+    }
+    this.returnMemo.set(fn, v);
+    return v;
+  }
+
+  private returnsOfNode(node: ts.Node): Value {
+    const fn = this.facts.fnByNode.get(node);
+    return fn ? this.returnsOf(fn) : EMPTY;
+  }
+
+  // --- positions -------------------------------------------------------------------------------
+
+  step(node: ts.Node, note: string): Step {
+    const pos = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
+    return { file: this.file, line: pos.line + 1, column: pos.character + 1, note };
+  }
+
+  private site(node: ts.Node, symbol: string | null): Site {
+    const pos = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
+    return { file: this.file, line: pos.line + 1, column: pos.character + 1, evidence: evidenceOf(node, this.sf), symbol: symbol === null ? null : detach(symbol) };
+  }
+}
+
+/** A name the app declares itself (not an import): `const debounce = …` is not lodash's. */
+function isUserCode(d: Decl | undefined): boolean {
+  return d !== undefined && d.kind !== "import";
+}
+
+function isSource(rule: RuleDef): boolean {
+  return (rule.kind === "source" || rule.kind === "input") && rule.category !== NAMES;
+}
+
+function isIdentifierDecl(d: Decl): boolean {
+  return d.kind === "var" && ts.isVariableDeclaration(d.node) && ts.isIdentifier(d.node.name);
+}
+
+/** An element of a list (or a value of a map): the list's own categories. */
+function element(v: Value): Value {
+  return field(v, "*");
+}
+
+/** A parameter seen from another function means nothing there: only what is known stays. */
+function stripParams(v: Value): Value {
+  if (!v.p && !v.f) return v;
+  const out: Value = { ...v };
+  delete out.p;
+  if (v.f) out.f = new Map([...v.f].map(([k, x]) => [k, stripParams(x)]));
+  return out;
+}
+
+/** `data.id = x`: the object gains a field. */
+function writeAt(v: Value, path: string[], x: Value): Value {
+  if (path.length === 0) return join(v, x);
+  const f = new Map(v.f ?? []);
+  const [head, ...rest] = path;
+  f.set(head, writeAt(f.get(head) ?? fieldPath(EMPTY, []), rest, x));
+  return { ...v, f, c: v.c && x.c ? true : undefined };
+}
+
+function calleeName(e: ts.CallExpression | ts.NewExpression): string {
+  const c = unwrap(e.expression);
+  if (isIdentifier(c)) return c.text;
+  if (isPropertyAccessExpression(c)) return c.name.text;
+  return "function";
+}
+
+/** `axios.create({ baseURL })`, `new Client({ host })`: the instance sends to that URL. */
+function baseUrlOf(e: ts.CallExpression | ts.NewExpression, evaluate: (x: ts.Expression) => Value): string | undefined {
+  const first = e.arguments?.[0];
+  if (!first) return undefined;
+  const arg = unwrap(first);
+  if (!isObjectLiteralExpression(arg)) return undefined;
+  for (const p of arg.properties) {
+    const key = p.name ? propertyKey(p.name) : null;
+    if (key === null || !BASE_URL_KEYS.has(key)) continue;
+    const v = isPropertyAssignment(p) ? evaluate(p.initializer) : isShorthandPropertyAssignment(p) ? evaluate(p.name) : undefined;
+    if (v?.s && hostOf(v.s)) return v.s;
+  }
+  return undefined;
+}

@@ -1,0 +1,285 @@
+import type { Confidence, Kind } from "../../types.js";
+import type { RuleDef } from "../../config/rules-loader.js";
+import type { ModuleResolver } from "../link/module-resolver.js";
+import { EMPTY, field, join, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
+import { stepAt, type ClassFlow, type FileFlow, type FlowCall, type FnFlow, type Site } from "./file-flow.js";
+
+// The cross-module phase: joins the files' flows on summaries only. A function's summary is
+// which of its parameters (and which fields of them) reach which sink; it is applied at every
+// call of the function, in any file, until nothing new is learned (a bounded worklist).
+// Deferred references (calls, imports, class fields) are resolved here.
+
+export interface FlowFinding {
+  site: Site;
+  category: string;
+  kind: Kind;
+  rule: RuleDef;
+  confidence: Confidence;
+  recipient: string | null;
+  trace: Step[];
+}
+
+export interface FlowResult {
+  findings: FlowFinding[];
+  /** Recipient hosts worked out at sink calls, by `file\0line\0column\0kind`. */
+  recipients: Map<string, string>;
+  notes: { file: string; message: string }[];
+}
+
+interface SinkEntry {
+  index: number;
+  path: string[];
+  rule: RuleDef;
+  recipient: string | null;
+  steps: Step[];
+}
+
+const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const MAX_ENTRIES = 32;
+const MAX_DEPTH = 10;
+/** Summary applications per scan; a hit is reported, never silent. */
+export const PROPAGATION_BUDGET = 2_000_000;
+
+export function siteKey(file: string, line: number, column: number, kind: string): string {
+  return `${file}\u0000${line}\u0000${column}\u0000${kind}`;
+}
+
+export function propagate(flows: FileFlow[], resolver: ModuleResolver | null): FlowResult {
+  return new Propagation(flows, resolver).run();
+}
+
+class Propagation {
+  private readonly byFile = new Map<string, FileFlow>();
+  private readonly fns = new Map<string, FnFlow>();
+  private readonly classes = new Map<string, ClassFlow>();
+  private readonly entries = new Map<string, SinkEntry[]>();
+  private readonly entryKeys = new Map<string, Set<string>>();
+  private readonly findings = new Map<string, FlowFinding>();
+  private readonly importMemo = new Map<string, Value>();
+  private readonly busy = new Set<string>();
+  private readonly notes: { file: string; message: string }[] = [];
+  private budget = PROPAGATION_BUDGET;
+
+  constructor(
+    private readonly flows: FileFlow[],
+    private readonly resolver: ModuleResolver | null,
+  ) {
+    for (const f of flows) {
+      this.byFile.set(f.file, f);
+      for (const [id, fn] of f.fns) this.fns.set(id, fn);
+      for (const [id, c] of f.classes) this.classes.set(id, c);
+      if (f.truncated) this.notes.push({ file: f.file, message: f.truncated });
+    }
+  }
+
+  run(): FlowResult {
+    const recipients = new Map<string, string>();
+    for (const flow of this.flows) {
+      for (const sink of flow.sinks) {
+        if (sink.recipient && !sink.rule.recipient) recipients.set(siteKey(sink.site.file, sink.site.line, sink.site.column, sink.rule.kind), sink.recipient);
+        const v = this.resolve(sink.args, 0);
+        const step = stepAt(sink.site, `→ ${sink.rule.id}${sink.recipient ? ` (${sink.recipient})` : ""}`);
+        for (const t of taintsOf(v)) this.emit(sink.site, t, sink.rule, sink.recipient, [step]);
+        for (const p of paramsOf(v)) if (p.fn === sink.fn) this.addEntry(sink.fn, { index: p.index, path: p.path, rule: sink.rule, recipient: sink.recipient, steps: [step] });
+      }
+    }
+    const edges = new Map<string, FlowCall[]>();
+    for (const flow of this.flows) {
+      for (const call of flow.calls) {
+        const id = this.calleeId(call.callee, 0);
+        if (!id) continue;
+        const list = edges.get(id);
+        if (list) list.push(call);
+        else edges.set(id, [call]);
+      }
+    }
+    const done = new Map<FlowCall, Set<SinkEntry>>();
+    const work = [...this.entries.keys()];
+    const queued = new Set(work);
+    while (work.length) {
+      const id = work.pop()!;
+      queued.delete(id);
+      for (const edge of edges.get(id) ?? []) {
+        const seen = done.get(edge) ?? new Set<SinkEntry>();
+        done.set(edge, seen);
+        for (const entry of this.entries.get(id) ?? []) {
+          if (seen.has(entry)) continue;
+          seen.add(entry);
+          if (--this.budget < 0) {
+            if (this.budget === -1) this.notes.push({ file: edge.site.file, message: `flow analysis stopped after ${PROPAGATION_BUDGET.toLocaleString("en")} summary applications (per-scan budget), at a call of ${edge.name}(); flows through calls after that point are missing` });
+            continue;
+          }
+          if (this.applyEntry(edge, entry) && !queued.has(edge.fn)) {
+            queued.add(edge.fn);
+            work.push(edge.fn);
+          }
+        }
+      }
+    }
+    return { findings: [...this.findings.values()], recipients, notes: this.notes };
+  }
+
+  /** A call of a function whose parameter reaches a sink: what the caller passes there. Returns true when the caller's own summary grew. */
+  private applyEntry(edge: FlowCall, entry: SinkEntry): boolean {
+    const arg = this.resolve(this.readPath(edge.args[entry.index] ?? EMPTY, entry.path), 0);
+    const step = stepAt(edge.site, `passed to ${edge.name}()`);
+    const steps = [step, ...entry.steps];
+    for (const t of taintsOf(arg)) this.emit(edge.site, t, entry.rule, entry.recipient, steps);
+    let grew = false;
+    for (const p of paramsOf(arg)) if (p.fn === edge.fn && this.addEntry(edge.fn, { index: p.index, path: p.path, rule: entry.rule, recipient: entry.recipient, steps: steps.slice(0, 10) })) grew = true;
+    return grew;
+  }
+
+  private addEntry(fn: string, e: SinkEntry): boolean {
+    const key = `${e.index}\u0000${e.path.join(".")}\u0000${e.rule.id}\u0000${e.recipient ?? ""}`;
+    const keys = this.entryKeys.get(fn) ?? new Set<string>();
+    if (keys.has(key) || keys.size >= MAX_ENTRIES) return false;
+    keys.add(key);
+    this.entryKeys.set(fn, keys);
+    const list = this.entries.get(fn);
+    if (list) list.push(e);
+    else this.entries.set(fn, [e]);
+    return true;
+  }
+
+  private emit(site: Site, t: Taint, rule: RuleDef, recipient: string | null, tail: Step[]): void {
+    const trace = collapse([...t.steps, ...tail]);
+    // A name written at the sink itself is the walker's finding already; a flow adds a trace.
+    if (trace.length < 2 && t.named) return;
+    const kind = rule.kind as Kind;
+    const key = `${siteKey(site.file, site.line, site.column, kind)}\u0000${t.category}`;
+    const prior = this.findings.get(key);
+    const confidence = RANK[t.confidence] < RANK[rule.confidence] ? t.confidence : rule.confidence;
+    if (prior && (RANK[prior.confidence] > RANK[confidence] || (RANK[prior.confidence] === RANK[confidence] && prior.trace.length <= trace.length))) return;
+    this.findings.set(key, { site, category: t.category, kind, rule, confidence, recipient: rule.recipient ?? recipient, trace: trace.length > 1 ? trace : [] });
+  }
+
+  // --- values ----------------------------------------------------------------------------------
+
+  private resolve(v: Value, depth: number): Value {
+    if (!v.r && !v.f) return v;
+    if (depth > MAX_DEPTH) return { ...v, r: undefined };
+    let out: Value = { ...v, r: undefined };
+    if (v.f) out.f = new Map([...v.f].map(([k, x]) => [k, this.resolve(x, depth + 1)]));
+    for (const ref of v.r ?? []) {
+      let x: Value = EMPTY;
+      if (ref.k === "import") x = this.readPath(this.importValue(ref.file, ref.spec, ref.name), ref.path);
+      else if (ref.k === "field") x = this.readPath(this.classes.get(ref.cls)?.fields.get(ref.name) ?? EMPTY, ref.path);
+      else {
+        const id = this.calleeId(ref.callee, depth + 1);
+        const fn = id ? this.fns.get(id) : undefined;
+        if (fn) x = this.readPath(through(substitute(fn.returns, fn.id, ref.args), ref.step), ref.path);
+      }
+      out = join(out, this.resolve(x, depth + 1));
+    }
+    return out;
+  }
+
+  private readPath(v: Value, path: readonly string[]): Value {
+    let out = v;
+    for (const p of path) {
+      if (out.cls) {
+        const c = this.classes.get(out.cls);
+        const m = c?.methods.get(p);
+        out = m ? { fn: m } : c?.fields.get(p) ?? EMPTY;
+      } else out = field(out, p);
+    }
+    return out;
+  }
+
+  private calleeId(c: Callee, depth: number): string | null {
+    if (c.k === "fn") return c.id;
+    if (c.k === "method") return this.classes.get(c.cls)?.methods.get(c.name) ?? null;
+    if (depth > MAX_DEPTH) return null;
+    let v = this.readPath(this.importValue(c.file, c.spec, c.name), c.path);
+    if (v.r) v = this.resolve(v, depth + 1);
+    if (v.fn) return v.fn;
+    // new Api() of an imported class: its constructor.
+    if (v.cls) return this.classes.get(v.cls)?.methods.get("constructor") ?? null;
+    return null;
+  }
+
+  private importValue(from: string, spec: string, name: string): Value {
+    if (!this.resolver) return EMPTY;
+    const target = this.resolver.resolve(from, spec);
+    if (!target) return EMPTY;
+    return this.exportValue(target, name);
+  }
+
+  private exportValue(file: string, name: string): Value {
+    const key = `${file}\u0000${name}`;
+    const memo = this.importMemo.get(key);
+    if (memo) return memo;
+    if (this.busy.has(key)) return EMPTY;
+    this.busy.add(key);
+    let v: Value = EMPTY;
+    try {
+      v = this.computeExport(file, name);
+    } finally {
+      this.busy.delete(key);
+    }
+    this.importMemo.set(key, v);
+    return v;
+  }
+
+  private computeExport(file: string, name: string): Value {
+    const flow = this.byFile.get(file);
+    if (!flow) return EMPTY;
+    if (name === "*") {
+      // A namespace (import * as api, require('./api')): every export as a field; CommonJS's module.exports too.
+      const f = new Map(flow.exports);
+      const cjs = flow.exports.get("default");
+      for (const r of flow.reexports) if (r.names) for (const [exported, imported] of r.names) f.set(exported, this.importValue(file, r.spec, imported));
+      return cjs ? join({ f }, cjs) : { f };
+    }
+    const own = flow.exports.get(name);
+    if (own) return own;
+    for (const r of flow.reexports) {
+      if (r.names) {
+        const imported = r.names.get(name);
+        if (imported !== undefined) return this.importValue(file, r.spec, imported);
+      } else if (name !== "default") {
+        const v = this.importValue(file, r.spec, name);
+        if (v !== EMPTY) return v;
+      }
+    }
+    // `module.exports = { send }` read as a named import.
+    const cjs = flow.exports.get("default");
+    return cjs?.f?.get(name) ?? EMPTY;
+  }
+}
+
+/** A function's return seen at one call: its parameters replaced by the arguments. */
+function substitute(v: Value, fn: string, args: Value[], depth = 0): Value {
+  if ((!v.p && !v.f && !v.r) || depth > 8) return v;
+  let out: Value = { ...v };
+  if (v.p) {
+    const mine = v.p.filter((p) => p.fn === fn);
+    const others = v.p.filter((p) => p.fn !== fn);
+    out.p = others.length ? others : undefined;
+    for (const p of mine) out = join(out, pick(args[p.index] ?? EMPTY, p));
+  }
+  if (v.f) out.f = new Map([...v.f].map(([k, x]) => [k, substitute(x, fn, args, depth + 1)]));
+  if (v.r) out.r = v.r.map((r) => (r.k === "call" ? { ...r, args: r.args.map((a) => substitute(a, fn, args, depth + 1)) } : r));
+  return out;
+}
+
+function pick(arg: Value, p: ParamRef): Value {
+  let out = arg;
+  for (const name of p.path) out = field(out, name);
+  return out;
+}
+
+/** Steps on the same line say one thing: keep the first. */
+function collapse(steps: Step[]): Step[] {
+  const out: Step[] = [];
+  for (const s of steps) {
+    const last = out[out.length - 1];
+    if (last && last.file === s.file && last.line === s.line) {
+      if (s.note.startsWith("→")) out[out.length - 1] = { ...last, note: `${last.note} ${s.note}` };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { dirname, join, relative, resolve } from "node:path";
+import { ts } from "ts-morph";
+
+// Import specifiers → scanned files, by TypeScript's own module resolution with the options
+// of the nearest tsconfig.json (paths, baseUrl, moduleResolution). Packages from
+// node_modules and anything outside the scanned files stay unresolved (opaque).
+
+const RELATIVE = /^\.{1,2}(\/|$)/;
+
+export class ModuleResolver {
+  private readonly configs = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null>();
+  private readonly memo = new Map<string, string | null>();
+  private readonly host: ts.ModuleResolutionHost = {
+    fileExists: (f) => this.exists(f),
+    readFile: (f) => ts.sys.readFile(f),
+    directoryExists: (d) => !d.includes("node_modules") && (ts.sys.directoryExists?.(d) ?? true),
+    realpath: ts.sys.realpath,
+    getCurrentDirectory: () => this.root,
+  };
+  private readonly existsMemo = new Map<string, boolean>();
+  /** tsconfig files that could not be read, for a note. */
+  readonly configProblems: { file: string; message: string }[] = [];
+
+  constructor(
+    private readonly root: string,
+    /** Scanned files, relative POSIX paths. */
+    private readonly files: Set<string>,
+  ) {}
+
+  /** The scanned file (relative POSIX path) that `spec` imported from `from` (relative) is, or null. */
+  resolve(from: string, spec: string): string | null {
+    const key = `${dirname(from)}\u0000${spec}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const out = this.compute(from, spec);
+    this.memo.set(key, out);
+    return out;
+  }
+
+  private compute(from: string, spec: string): string | null {
+    const absFrom = join(this.root, from);
+    const config = this.configFor(dirname(absFrom));
+    const options = config?.options ?? DEFAULT_OPTIONS;
+    // A bare package name is node_modules unless the project maps it (paths, baseUrl).
+    if (!RELATIVE.test(spec) && !spec.startsWith("/") && !mapsBare(options, spec)) return null;
+    const r = ts.resolveModuleName(spec, absFrom, { ...options, allowJs: true }, this.host, config?.cache);
+    const m = r.resolvedModule;
+    if (!m || m.isExternalLibraryImport) return this.fallback(absFrom, spec);
+    const rel = relative(this.root, m.resolvedFileName).split("\\").join("/");
+    return this.files.has(rel) ? rel : this.fallback(absFrom, spec);
+  }
+
+  /** `./foo.js` written for a `.ts` source, or a `.d.ts` beside the source: look for the scanned source itself. */
+  private fallback(absFrom: string, spec: string): string | null {
+    if (!RELATIVE.test(spec)) return null;
+    const base = relative(this.root, resolve(dirname(absFrom), spec)).split("\\").join("/").replace(/\.(m|c)?js$/, "");
+    for (const ext of EXTENSIONS) if (this.files.has(base + ext)) return base + ext;
+    return null;
+  }
+
+  private configFor(dir: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
+    if (this.configs.has(dir)) return this.configs.get(dir)!;
+    let out: { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null = null;
+    const inside = !relative(this.root, dir).startsWith("..");
+    const parent = dirname(dir);
+    const here = join(dir, "tsconfig.json");
+    const jsconfig = join(dir, "jsconfig.json");
+    const file = ts.sys.fileExists(here) ? here : ts.sys.fileExists(jsconfig) ? jsconfig : null;
+    if (file) out = this.readConfig(file);
+    else if (inside && parent !== dir) out = this.configFor(parent);
+    this.configs.set(dir, out);
+    return out;
+  }
+
+  private readConfig(file: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
+    const read = ts.readConfigFile(file, ts.sys.readFile);
+    if (read.error) {
+      this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(read.error.messageText, "\n") });
+      return null;
+    }
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(file), undefined, file);
+    const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, irrelevant here
+    if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(fatal.messageText, "\n") });
+    const options = { ...DEFAULT_OPTIONS, ...parsed.options };
+    return { options, cache: ts.createModuleResolutionCache(dirname(file), (s) => s, options) };
+  }
+
+  private exists(f: string): boolean {
+    let hit = this.existsMemo.get(f);
+    if (hit === undefined) {
+      const rel = relative(this.root, f).split("\\").join("/");
+      // Only scanned files can be resolved to; a package.json on the way is read for `exports`.
+      hit = this.files.has(rel) || (f.endsWith("package.json") && !f.includes("node_modules") && ts.sys.fileExists(f));
+      this.existsMemo.set(f, hit);
+    }
+    return hit;
+  }
+}
+
+const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"];
+const DEFAULT_OPTIONS: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
+
+function mapsBare(options: ts.CompilerOptions, spec: string): boolean {
+  if (options.baseUrl) return true;
+  for (const pattern of Object.keys(options.paths ?? {})) {
+    const star = pattern.indexOf("*");
+    if (star < 0 ? pattern === spec : spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,41 @@
+import type { Finding } from "../types.js";
+import { siteKey, type FlowResult } from "./flow/propagate.js";
+
+/**
+ * Flow findings join the walker's: at the same place, category and kind they are one
+ * collection point that gains its trace and recipient; elsewhere they are new findings.
+ */
+export function mergeFlowFindings(findings: Finding[], flow: FlowResult): void {
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) byKey.set(`${siteKey(f.file, f.line, f.column, f.kind)}\u0000${f.category}`, f);
+  for (const x of flow.findings) {
+    const key = `${siteKey(x.site.file, x.site.line, x.site.column, x.kind)}\u0000${x.category}`;
+    const prior = byKey.get(key);
+    if (prior) {
+      if (!prior.trace && x.trace.length > 1) prior.trace = x.trace;
+      prior.recipient ??= x.recipient;
+      continue;
+    }
+    const f: Finding = {
+      id: "",
+      file: x.site.file,
+      line: x.site.line,
+      column: x.site.column,
+      category: x.category,
+      kind: x.kind,
+      rule: x.rule.id,
+      confidence: x.confidence,
+      evidence: x.site.evidence,
+      symbol: x.site.symbol,
+      recipient: x.recipient,
+      status: "unchecked",
+      activities: [],
+      ...(x.trace.length > 1 ? { trace: x.trace } : {}),
+    };
+    byKey.set(key, f);
+    findings.push(f);
+  }
+  for (const f of findings) {
+    if (f.recipient === null) f.recipient = flow.recipients.get(siteKey(f.file, f.line, f.column, f.kind)) ?? null;
+  }
+}
