@@ -20,8 +20,10 @@ describe("every built-in rule has fixtures", () => {
 
 for (const rule of set.rules) {
   describe(rule.id, () => {
-    const matches = (f: { rule: string; category: string }) => {
+    const matches = (f: { rule: string; category: string; trace?: { note: string }[] }) => {
       if (rule.kind === "name") return f.category === rule.category;
+      // Sources read only for what is sent: the finding is the sink's, and the trace names the source.
+      if (rule.onlyWhenSent) return f.category === rule.category && (f.trace ?? []).some((s) => s.note.includes(rule.id));
       if (rule.category === "names" || rule.jsx?.values) return f.rule === rule.id;
       return f.rule === rule.id && (f.category === rule.category || (rule.refine ?? []).some((r) => r.category === f.category));
     };

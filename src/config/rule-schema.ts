@@ -35,6 +35,7 @@ export const ruleFileSchema = {
           argsHave: stringList,
           argsMention: stringList,
           unlessConstant: stringList,
+          onlyWhenSent: { type: "boolean" },
           refine: {
             type: "array",
             items: {

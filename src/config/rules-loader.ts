@@ -29,6 +29,8 @@ export interface RuleDef {
   argsMention?: string[];
   /** Skip the call when these argument keys are all literals or CONSTANTS (an app's own address). */
   unlessConstant?: string[];
+  /** A source whose value is personal only in what is done with it (the page's URL): reported where it reaches a sink, not where it is read. */
+  onlyWhenSent?: boolean;
   /** A more specific category when the enclosing function's name matches (pickAvatar → profile-photo). */
   refine?: { symbol: string; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };

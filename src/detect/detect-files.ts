@@ -32,6 +32,8 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
   const types: TypeIndex = new Map();
   const deferred: { file: string; items: DeferredType[]; sf: ReturnType<typeof parseSource> }[] = [];
   const flows: FileFlow[] = [];
+  const resolver = new ModuleResolver(root, new Set(files));
+  const local = (file: string, spec: string) => resolver.mayBeLocal(file, spec);
   files.forEach((file, i) => {
     opts.onProgress?.(i, files.length);
     const src = readSource(join(root, file), opts.maxFileBytes);
@@ -55,7 +57,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       for (const f of found) findings.push(f);
       for (const [name, fields] of d.types) types.set(name, fields);
       if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
-      flows.push(evaluateFile(d.facts, rules));
+      flows.push(evaluateFile(d.facts, rules, local));
     } catch (err) {
       // Deep nesting (roughly 1,000 levels and more) overflows the parser's or the walker's
       // recursion; the file is reported, the scan goes on. Not every RangeError is that.
@@ -71,7 +73,6 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
     const found = resolveDeferred(d.file, d.sf, d.items, types, rules);
     for (const f of found) findings.push(f);
   }
-  const resolver = new ModuleResolver(root, new Set(files));
   const flow = propagate(flows, resolver);
   mergeFlowFindings(findings, flow);
   for (const n of flow.notes) errors.push(n);

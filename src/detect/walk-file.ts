@@ -104,6 +104,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const refined = (rule: RuleDef, sym: string | null): string | undefined =>
     rule.refine && sym ? rule.refine.find((x) => rules.regex(x.symbol, "i").test(sym))?.category : undefined;
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
+    if (rule.onlyWhenSent) return;
     const sym = symbol();
     category = refined(rule, sym) ?? category;
     out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });

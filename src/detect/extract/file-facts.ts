@@ -187,6 +187,8 @@ export class FactCollector {
     if (isIdentifier(callee)) push(this.facts.callsByName, callee.text, site);
     else if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) push(this.facts.callsByReceiver, callee.expression.text, site);
     // require('x') in module.exports = … is read like an import by the evaluator.
+    const direct = unwrapParens(callee);
+    if (isArrowFunction(direct) || isFunctionExpression(direct)) this.pendingIife.set(direct, site);
     for (const [i, a] of (node.arguments ?? []).entries()) {
       if (isArrowFunction(a) || isFunctionExpression(a)) this.pendingCallbacks.set(a, { call: site, index: i });
     }
@@ -195,6 +197,7 @@ export class FactCollector {
 
   /** A function literal passed to a call: recorded before its FnInfo exists. */
   readonly pendingCallbacks = new Map<ts.Node, { call: CallSite; index: number }>();
+  private readonly pendingIife = new Map<ts.Node, CallSite>();
 
   returnStatement(expr: ts.Expression | undefined): void {
     if (expr) this.fn.returns.push({ expr, scope: this.scope });
@@ -238,12 +241,21 @@ export class FactCollector {
       const fn = this.facts.fnByNode.get(node);
       if (fn) fn.asArgument = at;
     }
+    for (const [node, site] of this.pendingIife) {
+      const fn = this.facts.fnByNode.get(node);
+      if (fn) fn.invokedBy = site;
+    }
     for (const w of this.facts.pendingWrites) {
       const d = w.scope.lookup(w.name);
       if (d) (d.writes ??= []).push({ expr: w.expr, scope: w.scope, path: w.path });
     }
     return this.facts;
   }
+}
+
+function unwrapParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -50,6 +50,8 @@ export interface FnInfo {
   cls: ClassInfo | null;
   /** The call that receives this function as an argument (a callback), and at which position. */
   asArgument?: { call: CallSite; index: number };
+  /** `(window => { … })(window)`: called where it is written. */
+  invokedBy?: CallSite;
 }
 
 export interface ClassInfo {

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { RuleDef } from "../../config/rules-loader.js";
 import { NAMES } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
-import { apiPath, mayResolve, requiredModule, unwrap } from "../api-paths.js";
+import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
 import { propertyKey } from "../collect-names.js";
 import { evidenceOf } from "../to-findings.js";
@@ -29,8 +29,12 @@ const SINK_DATA = new Set(["transmit", "store", "log"]);
 export const FILE_EVAL_BUDGET = 400_000;
 const MAX_DEPTH = 60;
 
-export function evaluateFile(facts: FileFacts, rules: CompiledRules): FileFlow {
-  return new FileEvaluator(facts, rules).run();
+/** Which import specifiers may name the project's own files (the rest are packages: opaque). */
+export type LocalModules = (file: string, spec: string) => boolean;
+const RELATIVE_ONLY: LocalModules = (_file, spec) => spec.startsWith(".");
+
+export function evaluateFile(facts: FileFacts, rules: CompiledRules, local: LocalModules = RELATIVE_ONLY): FileFlow {
+  return new FileEvaluator(facts, rules, local).run();
 }
 
 class FileEvaluator {
@@ -49,6 +53,7 @@ class FileEvaluator {
   constructor(
     private readonly facts: FileFacts,
     private readonly rules: CompiledRules,
+    private readonly local: LocalModules,
   ) {
     this.sf = facts.sf;
     this.file = facts.file;
@@ -120,7 +125,7 @@ class FileEvaluator {
       return ctor ? { k: "fn", id: ctor.id } : null;
     }
     const ref = v.r?.find((r) => r.k === "import");
-    if (ref && ref.k === "import") return { k: "import", file: ref.file, spec: ref.spec, name: ref.name, path: ref.path };
+    if (ref && ref.k === "import" && this.local(this.file, ref.spec)) return { k: "import", file: ref.file, spec: ref.spec, name: ref.name, path: ref.path };
     const field = v.r?.find((r) => r.k === "field");
     if (field && field.k === "field" && field.path.length === 0) return { k: "method", cls: field.cls, name: field.name };
     return null;
@@ -187,7 +192,7 @@ class FileEvaluator {
     const d = scope.lookup(e.text);
     let v: Value;
     if (d) v = this.declValue(d);
-    else v = this.apiValue(e, scope) ?? EMPTY;
+    else v = this.globalValue(e, scope) ?? EMPTY;
     if (d && (d.kind === "function" || d.kind === "class" || d.kind === "import")) return v;
     return this.seeded(v, e.text, undefined, e);
   }
@@ -202,32 +207,37 @@ class FileEvaluator {
   }
 
   private member(node: ts.Expression, object: ts.Expression, name: string, scope: Scope): Value {
-    const api = this.apiValue(node, scope);
-    if (api && carries(api)) return api;
     const base = this.eval(object, scope);
-    let v = this.readField(base, name);
-    if (api) v = join(v, api);
+    const v = this.readField(base, name, node);
     const owner = isIdentifier(object) ? object.text : isPropertyAccessExpression(object) ? object.name.text : undefined;
     return this.seeded(v, name, owner, node);
   }
 
-  private readField(base: Value, name: string): Value {
+  private readField(base: Value, name: string, node?: ts.Node): Value {
+    if (base.api) {
+      const api = member(base.api, name);
+      const src = this.sourceAt(api, node ?? this.sf, undefined);
+      const v = field(base, name);
+      return src ? { ...join(v, src), api } : { ...v, api };
+    }
     if (base.cls) {
       const cls = this.classById.get(base.cls);
       const method = cls?.methods.get(name);
       if (method) return { fn: method.id };
+      const handle = cls?.bindings.get(name);
+      if (handle) return { api: handle };
       if (cls && cls.fieldWrites.has(name)) return this.fieldValue(cls, name);
       if (cls) return { r: [{ k: "field", cls: cls.id, name, path: [] }] };
     }
     return field(base, name);
   }
 
-  /** `navigator.language`, `DeviceInfo.getUniqueId()`: a source rule's category at an API path. */
-  private apiValue(node: ts.Expression, scope: Scope): Value | undefined {
-    if (!mayResolve(node, scope, this.rules.globals, true)) return undefined;
+  /** A global (`navigator`, `window`, `fetch`): a handle of its API, and a source when a rule says so. */
+  private globalValue(node: ts.Identifier, scope: Scope): Value | undefined {
     const path = apiPath(node, scope, this.rules.globals);
     if (path === null) return undefined;
-    return this.sourceAt(path, node, undefined);
+    const src = this.sourceAt(path, node, undefined);
+    return src ? { ...src, api: path } : { api: path };
   }
 
   private sourceAt(path: string, node: ts.Node, call: ts.CallExpression | ts.NewExpression | undefined): Value | undefined {
@@ -244,20 +254,17 @@ class FileEvaluator {
 
   private callValue(e: ts.CallExpression | ts.NewExpression, scope: Scope): Value {
     const req = isCallExpression(e) ? requiredModule(e) : null;
-    if (req !== null) return { r: [{ k: "import", file: this.file, spec: req, name: "*", path: [] }] };
+    if (req !== null) return { r: [{ k: "import", file: this.file, spec: req, name: "*", path: [] }], api: `${req}:` };
     const args = e.arguments ?? [];
     const calleeNode = unwrap(e.expression);
-    if (mayResolve(calleeNode, scope, this.rules.globals, true)) {
-      const path = apiPath(calleeNode, scope, this.rules.globals);
-      if (path !== null) {
-        const src = this.sourceAt(path, e, e);
-        if (src) return src;
-      }
+    const callee = this.eval(calleeNode, scope);
+    if (callee.api) {
+      const src = this.sourceAt(callee.api, e, e);
+      if (src) return { ...src, api: `${callee.api}()` };
     }
     const builtin = propagatedCall(e, (x) => this.eval(x, scope), (fn) => this.returnsOfNode(fn), (name) => isUserCode(scope.lookup(name)));
     if (builtin) return builtin;
     const base = baseUrlOf(e, (x) => this.eval(x, scope));
-    const callee = this.eval(calleeNode, scope);
     if (callee.fn) {
       const fn = this.fnById.get(callee.fn);
       if (!fn) return EMPTY;
@@ -266,11 +273,12 @@ class FileEvaluator {
     }
     if (isNewExpression(e) && callee.cls) return { cls: callee.cls, ...(base ? { s: base } : {}) };
     const imp = callee.r?.find((r) => r.k === "import");
-    if (imp && imp.k === "import") {
+    if (imp && imp.k === "import" && this.local(this.file, imp.spec)) {
       const argValues = args.map((a) => this.eval(a, scope));
       return { r: [{ k: "call", callee: { k: "import", file: imp.file, spec: imp.spec, name: imp.name, path: imp.path }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
     }
-    return base ? { s: base } : EMPTY;
+    const api = callee.api ? `${callee.api}()` : undefined;
+    return base || api ? { ...(base ? { s: base } : {}), ...(api ? { api } : {}) } : EMPTY;
   }
 
   private template(e: ts.TemplateExpression, scope: Scope): Value {
@@ -360,7 +368,9 @@ class FileEvaluator {
         return c ? { cls: c.id } : EMPTY;
       }
       case "import": {
-        return { r: [{ k: "import", file: this.file, spec: d.module!, name: d.imported ?? "default", path: [] }] };
+        const name = d.imported ?? "default";
+        const module = normaliseModule(d.module!);
+        return { r: [{ k: "import", file: this.file, spec: d.module!, name, path: [] }], api: name === "default" || name === "*" ? `${module}:` : `${module}:${name}` };
       }
       case "catch":
         return EMPTY;
@@ -374,30 +384,31 @@ class FileEvaluator {
   private paramValue(d: Decl): Value {
     const fn = d.fn!;
     let v: Value;
-    if (fn.asArgument) {
+    if (fn.invokedBy) {
+      const arg = fn.invokedBy.node.arguments?.[d.paramIndex!];
+      v = arg ? this.eval(arg, fn.invokedBy.scope) : EMPTY;
+    } else if (fn.asArgument) {
       const input = callbackInput(fn.asArgument.call.node, fn.asArgument.index, d.paramIndex!, {
         source: (call) => this.callbackSource(call, fn.asArgument!.call.scope),
         receiver: (x) => this.eval(x, fn.asArgument!.call.scope),
       });
       v = input ?? { p: [{ fn: fn.id, index: d.paramIndex!, path: [] }] };
     } else v = { p: [{ fn: fn.id, index: d.paramIndex!, path: [] }] };
-    v = this.pathOf(v, d.path);
+    v = this.pathOf(v, d.path, d.node);
     if (d.init) v = join(v, this.eval(d.init, d.scope));
     return v;
   }
 
   /** `navigator.geolocation.getCurrentPosition(cb)`: the callback receives what the source yields. */
   private callbackSource(call: ts.CallExpression | ts.NewExpression, scope: Scope): Value | undefined {
-    const callee = unwrap(call.expression);
-    if (!mayResolve(callee, scope, this.rules.globals, true)) return undefined;
-    const path = apiPath(callee, scope, this.rules.globals);
-    return path === null ? undefined : this.sourceAt(path, call, call);
+    const api = this.eval(unwrap(call.expression), scope).api;
+    return api === undefined ? undefined : this.sourceAt(api, call, call);
   }
 
   private varValue(d: Decl): Value {
     let v: Value = d.init ? this.eval(d.init, d.scope) : EMPTY;
     if (d.element) v = element(v);
-    v = this.pathOf(v, d.path);
+    v = this.pathOf(v, d.path, d.node);
     if (d.fallback) v = join(v, this.eval(d.fallback, d.scope));
     if (d.setter) {
       for (const site of this.facts.callsByName.get(d.setter) ?? []) {
@@ -431,9 +442,9 @@ class FileEvaluator {
     return this.seeded(v, d.name, undefined, node);
   }
 
-  private pathOf(v: Value, path: string[]): Value {
+  private pathOf(v: Value, path: string[], node: ts.Node): Value {
     let out = v;
-    for (const p of path) out = this.readField(out, p);
+    for (const p of path) out = this.readField(out, p, node);
     return out;
   }
 

@@ -50,6 +50,8 @@ export interface Value {
   /** A function value (its FnInfo id) and an instance of a class (ClassInfo id). */
   fn?: string;
   cls?: string;
+  /** The API the value is a handle of ("axios:create()", "global:navigator"), for source rules. */
+  api?: string;
 }
 
 export const EMPTY: Value = Object.freeze({}) as Value;
@@ -86,6 +88,7 @@ export function join(a: Value, b: Value): Value {
   if (a.c && b.c) out.c = true;
   out.fn = a.fn ?? b.fn;
   out.cls = a.cls ?? b.cls;
+  out.api = a.api ?? b.api;
   return out;
 }
 

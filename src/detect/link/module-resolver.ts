@@ -37,6 +37,13 @@ export class ModuleResolver {
     return out;
   }
 
+  /** Could `spec` be one of the project's own files (relative, or mapped by paths/baseUrl)? Cheap; no file is probed. */
+  mayBeLocal(from: string, spec: string): boolean {
+    if (RELATIVE.test(spec) || spec.startsWith("/")) return true;
+    const options = this.configFor(dirname(join(this.root, from)))?.options ?? DEFAULT_OPTIONS;
+    return mapsBare(options, spec);
+  }
+
   private compute(from: string, spec: string): string | null {
     const absFrom = join(this.root, from);
     const config = this.configFor(dirname(absFrom));
