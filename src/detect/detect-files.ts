@@ -74,7 +74,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
     for (const f of found) findings.push(f);
   }
   const flow = propagate(flows, resolver);
-  mergeFlowFindings(findings, flow);
+  mergeFlowFindings(findings, flow, (id) => !!rules.byId.get(id)?.calls);
   for (const n of flow.notes) errors.push(n);
   for (const p of resolver.configProblems) errors.push({ file: p.file, message: `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
   return { findings, errors, texts };

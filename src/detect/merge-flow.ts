@@ -5,7 +5,13 @@ import { siteKey, type FlowResult } from "./flow/propagate.js";
  * Flow findings join the walker's: at the same place, category and kind they are one
  * collection point that gains its trace and recipient; elsewhere they are new findings.
  */
-export function mergeFlowFindings(findings: Finding[], flow: FlowResult): void {
+export function mergeFlowFindings(findings: Finding[], flow: FlowResult, byName: (rule: string) => boolean): void {
+  // saveUser({ email }) read by its name: when saveUser is the app's own function, its body is what counts.
+  if (flow.userCalls.size) {
+    let kept = 0;
+    for (const f of findings) if (!(byName(f.rule) && flow.userCalls.has(`${f.file}\u0000${f.line}\u0000${f.column}`))) findings[kept++] = f;
+    findings.length = kept;
+  }
   const byKey = new Map<string, Finding>();
   for (const f of findings) byKey.set(`${siteKey(f.file, f.line, f.column, f.kind)}\u0000${f.category}`, f);
   for (const x of flow.findings) {

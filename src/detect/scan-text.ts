@@ -14,6 +14,6 @@ export function scanText(file: string, text: string, rules: CompiledRules): Find
   const d = walkFile(sf, rules);
   const types = d.types;
   const findings = [...toFindings(file, sf, d.hits), ...resolveDeferred(file, sf, d.deferred, types, rules)];
-  mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null));
+  mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null), (id) => !!rules.byId.get(id)?.calls);
   return findings;
 }

@@ -128,9 +128,12 @@ export class FactCollector {
       return;
     }
     if (isObjectBindingPattern(name)) {
+      const keyOf = (el: ts.BindingElement) => (el.dotDotDotToken ? null : el.propertyName ? propertyKey(el.propertyName) : isIdentifier(el.name) ? el.name.text : null);
+      const named = name.elements.map(keyOf).filter((k): k is string => k !== null);
       for (const el of name.elements) {
-        const key = el.dotDotDotToken ? null : el.propertyName ? propertyKey(el.propertyName) : isIdentifier(el.name) ? el.name.text : null;
-        this.declarePattern(el.name, { ...base, path: key === null ? base.path : [...base.path, key], init: base.init, node: base.node, ...(el.initializer ? { fallback: el.initializer } : {}) }, scope);
+        const key = keyOf(el);
+        const extra = el.initializer ? { fallback: el.initializer } : el.dotDotDotToken ? { omit: named } : {};
+        this.declarePattern(el.name, { ...base, path: key === null ? base.path : [...base.path, key], ...extra }, scope);
       }
       return;
     }
@@ -146,7 +149,7 @@ export class FactCollector {
           scope.declare(d);
           return;
         }
-        this.declarePattern(el.name, { ...base }, scope);
+        this.declarePattern(el.name, { ...base, ...(el.initializer ? { fallback: el.initializer } : {}) }, scope);
       });
     }
   }

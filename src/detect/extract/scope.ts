@@ -15,6 +15,8 @@ export interface Decl {
   /** What the declaration is bound to; `path` picks a part of it (destructuring). */
   init?: ts.Expression;
   path: string[];
+  /** `const { a, ...rest } = x`: the keys the rest leaves out. */
+  omit?: string[];
   /** A destructuring default: `const { lang = navigator.language } = opts`. */
   fallback?: ts.Expression;
   /** `for (const x of list)`: the element of `init`. */

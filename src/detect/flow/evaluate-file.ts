@@ -23,6 +23,7 @@ const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.T
 const LITERAL_KINDS = new Set([K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral]);
 const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
 const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "baseURI", "endpoint", "url", "host"]);
+const SCREAMING = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
 const SINK_DATA = new Set(["transmit", "store", "log"]);
 
 /** Work per file: a file whose flows take more than this many evaluation steps stops with a note. */
@@ -201,6 +202,8 @@ class FileEvaluator {
   private seeded(v: Value, name: string, owner: string | undefined, node: ts.Node): Value {
     // A parameter or a deferred reference is not knowledge of what the value is: the name still says.
     if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
+    // EVENTS.COPY_PASSWORD: a constant names a label, not the datum.
+    if (SCREAMING.test(name)) return v;
     const m = this.rules.names.classify(name, owner);
     if (!m) return v;
     return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));
@@ -409,6 +412,7 @@ class FileEvaluator {
     let v: Value = d.init ? this.eval(d.init, d.scope) : EMPTY;
     if (d.element) v = element(v);
     v = this.pathOf(v, d.path, d.node);
+    if (d.omit && v.f) v = { ...v, f: new Map([...v.f].filter(([k]) => !d.omit!.includes(k))) };
     if (d.fallback) v = join(v, this.eval(d.fallback, d.scope));
     if (d.setter) {
       for (const site of this.facts.callsByName.get(d.setter) ?? []) {

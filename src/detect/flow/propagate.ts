@@ -23,6 +23,8 @@ export interface FlowResult {
   findings: FlowFinding[];
   /** Recipient hosts worked out at sink calls, by `file\0line\0column\0kind`. */
   recipients: Map<string, string>;
+  /** Calls of the app's own functions (`file\0line\0column`): their bodies say what they do, not their names. */
+  userCalls: Set<string>;
   notes: { file: string; message: string }[];
 }
 
@@ -84,10 +86,12 @@ class Propagation {
       }
     }
     const edges = new Map<string, FlowCall[]>();
+    const userCalls = new Set<string>();
     for (const flow of this.flows) {
       for (const call of flow.calls) {
         const id = this.calleeId(call.callee, 0);
         if (!id) continue;
+        userCalls.add(`${call.site.file}\u0000${call.site.line}\u0000${call.site.column}`);
         const list = edges.get(id);
         if (list) list.push(call);
         else edges.set(id, [call]);
@@ -116,7 +120,7 @@ class Propagation {
         }
       }
     }
-    return { findings: [...this.findings.values()], recipients, notes: this.notes };
+    return { findings: [...this.findings.values()], recipients, userCalls, notes: this.notes };
   }
 
   /** A call of a function whose parameter reaches a sink: what the caller passes there. Returns true when the caller's own summary grew. */

@@ -103,7 +103,7 @@ function mergeTaints(a?: Taint[], b?: Taint[]): Taint[] | undefined {
   if (!a?.length) return b?.length ? b : undefined;
   if (!b?.length) return a;
   const out = [...a];
-  for (const t of b) if (out.length < MAX_TAINTS && !out.some((x) => x.category === t.category)) out.push(t);
+  for (const t of b) addTaint(out, t);
   return out;
 }
 
@@ -137,9 +137,17 @@ export function through(v: Value, step: Step): Value {
 export function taintsOf(v: Value, depth = 0): Taint[] {
   const out: Taint[] = [...(v.t ?? [])];
   if (v.f && depth < 6) {
-    for (const x of v.f.values()) for (const t of taintsOf(x, depth + 1)) if (!out.some((o) => o.category === t.category)) out.push(t);
+    for (const x of v.f.values()) for (const t of taintsOf(x, depth + 1)) addTaint(out, t);
   }
   return out;
+}
+
+/** One taint per category; what a source API yields says more than what a name suggests. */
+function addTaint(list: Taint[], t: Taint): void {
+  const i = list.findIndex((x) => x.category === t.category);
+  if (i < 0) {
+    if (list.length < MAX_TAINTS) list.push(t);
+  } else if (list[i].named && !t.named) list[i] = t;
 }
 
 export function paramsOf(v: Value, depth = 0): ParamRef[] {
