@@ -36,6 +36,7 @@ export const ruleFileSchema = {
           argsMention: stringList,
           unlessConstant: stringList,
           onlyWhenSent: { type: "boolean" },
+          yields: stringList,
           refine: {
             type: "array",
             items: {

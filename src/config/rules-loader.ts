@@ -31,6 +31,8 @@ export interface RuleDef {
   unlessConstant?: string[];
   /** A source whose value is personal only in what is done with it (the page's URL): reported where it reaches a sink, not where it is read. */
   onlyWhenSent?: boolean;
+  /** Where in the value a source yields its category lives (NetInfo state: `details.ssid`); the rest of the value carries none. */
+  yields?: string[];
   /** A more specific category when the enclosing function's name matches (pickAvatar → profile-photo). */
   refine?: { symbol: string; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };

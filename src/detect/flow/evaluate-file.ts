@@ -249,7 +249,9 @@ class FileEvaluator {
     for (const rule of list ?? []) {
       if (!isSource(rule)) continue;
       if (rule.argsHave && !(call && argsHave(call, rule.argsHave))) continue;
-      const t = taint(rule.category, rule.confidence, this.step(call ?? node, `${rule.category}: ${rule.id}`));
+      let t = taint(rule.category, rule.confidence, this.step(call ?? node, `${rule.category}: ${rule.id}`));
+      // NetInfo state: `details.ssid` is Wi-Fi data, `isConnected` is not.
+      if (rule.yields) t = rule.yields.reduce((acc: Value, path) => writeAt(acc, path.split("."), t), {});
       v = v ? join(v, t) : t;
     }
     return v;
