@@ -23,7 +23,8 @@ const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.T
 const LITERAL_KINDS = new Set([K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral]);
 const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
 const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "baseURI", "endpoint", "url", "host"]);
-const SCREAMING = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
+const SCREAMING = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
+const ENUM_OWNER = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
 const SINK_DATA = new Set(["transmit", "store", "log"]);
 
 /** Work per file: a file whose flows take more than this many evaluation steps stops with a note. */
@@ -202,8 +203,8 @@ class FileEvaluator {
   private seeded(v: Value, name: string, owner: string | undefined, node: ts.Node): Value {
     // A parameter or a deferred reference is not knowledge of what the value is: the name still says.
     if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
-    // EVENTS.COPY_PASSWORD: a constant names a label, not the datum.
-    if (SCREAMING.test(name)) return v;
+    // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
+    if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
     const m = this.rules.names.classify(name, owner);
     if (!m) return v;
     return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));

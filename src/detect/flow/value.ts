@@ -107,12 +107,19 @@ function mergeTaints(a?: Taint[], b?: Taint[]): Taint[] | undefined {
   return out;
 }
 
+/** Fields that are the datum itself (`emailInput.value`, `photo.uri`), not a part of it. */
+const TRANSPARENT = new Set(["value", "current", "data", "uri", "url", "base64", "blob", "file", "text", "*", "0", "1"]);
+
 /** `v.name`: a known field, else what the whole value carries, else a deferred reference one level deeper. */
 export function field(v: Value, name: string): Value {
   const known = v.f?.get(name);
   if (known) return known;
   const out: Value = {};
-  if (v.t) out.t = v.t;
+  // `userWithSameEmail.id`: what a name said of the whole object is not true of each field.
+  if (v.t) {
+    const t = TRANSPARENT.has(name) ? v.t : v.t.filter((x) => !x.named);
+    if (t.length) out.t = t;
+  }
   if (v.p) out.p = v.p.map((p) => ({ ...p, path: [...p.path, name] }));
   if (v.r) out.r = v.r.map((r) => ({ ...r, path: [...r.path, name] }));
   return out;

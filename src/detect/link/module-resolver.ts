@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { ts } from "ts-morph";
 
@@ -12,7 +13,7 @@ export class ModuleResolver {
   private readonly memo = new Map<string, string | null>();
   private readonly host: ts.ModuleResolutionHost = {
     fileExists: (f) => this.exists(f),
-    readFile: (f) => ts.sys.readFile(f),
+    readFile: (f) => (this.files.has(relative(this.root, f).split("\\").join("/")) || this.readableConfig(f) ? ts.sys.readFile(f) : undefined),
     directoryExists: (d) => !d.includes("node_modules") && (ts.sys.directoryExists?.(d) ?? true),
     realpath: ts.sys.realpath,
     getCurrentDirectory: () => this.root,
@@ -72,20 +73,39 @@ export class ModuleResolver {
     const parent = dirname(dir);
     const here = join(dir, "tsconfig.json");
     const jsconfig = join(dir, "jsconfig.json");
-    const file = ts.sys.fileExists(here) ? here : ts.sys.fileExists(jsconfig) ? jsconfig : null;
+    const file = this.readableConfig(here) ? here : this.readableConfig(jsconfig) ? jsconfig : null;
     if (file) out = this.readConfig(file);
     else if (inside && parent !== dir) out = this.configFor(parent);
     this.configs.set(dir, out);
     return out;
   }
 
+  // tsconfig files are read only inside the scanned tree and only when they are regular files:
+  // an `extends` may point anywhere, even at a FIFO that would block the scan.
+  private readonly configHost: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: () => [],
+    fileExists: (f) => this.readableConfig(f),
+    readFile: (f) => (this.readableConfig(f) ? ts.sys.readFile(f) : undefined),
+  };
+
+  private readableConfig(f: string): boolean {
+    if (relative(this.root, f).startsWith("..") || f.includes("node_modules")) return false;
+    try {
+      const st = statSync(f);
+      return st.isFile() && st.size < MAX_CONFIG_BYTES;
+    } catch {
+      return false;
+    }
+  }
+
   private readConfig(file: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
-    const read = ts.readConfigFile(file, ts.sys.readFile);
+    const read = ts.readConfigFile(file, this.configHost.readFile);
     if (read.error) {
       this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(read.error.messageText, "\n") });
       return null;
     }
-    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(file), undefined, file);
+    const parsed = ts.parseJsonConfigFileContent(read.config, this.configHost, dirname(file), undefined, file);
     const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, irrelevant here
     if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(fatal.messageText, "\n") });
     const options = { ...DEFAULT_OPTIONS, ...parsed.options };
@@ -97,13 +117,14 @@ export class ModuleResolver {
     if (hit === undefined) {
       const rel = relative(this.root, f).split("\\").join("/");
       // Only scanned files can be resolved to; a package.json on the way is read for `exports`.
-      hit = this.files.has(rel) || (f.endsWith("package.json") && !f.includes("node_modules") && ts.sys.fileExists(f));
+      hit = this.files.has(rel) || (f.endsWith("package.json") && this.readableConfig(f));
       this.existsMemo.set(f, hit);
     }
     return hit;
   }
 }
 
+const MAX_CONFIG_BYTES = 1 << 20;
 const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"];
 const DEFAULT_OPTIONS: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
 
