@@ -9,7 +9,9 @@ import { toolVersion } from "./config/package-paths.js";
 import { discoverFiles } from "./discover/discover-files.js";
 import { compileRules } from "./detect/compiled-rules.js";
 import { detectFiles } from "./detect/detect-files.js";
-import { assignFingerprints, compareFindings } from "./detect/to-findings.js";
+import { compareFindings } from "./detect/to-findings.js";
+import { assignFingerprints } from "./baseline/fingerprint.js";
+import { describeMatcher } from "./report/rule-help.js";
 import { evaluate } from "./evaluate/evaluate.js";
 import { findRepoRoot, gitInfo } from "./discover/git-info.js";
 import { findManifest } from "./config/find-manifest.js";
@@ -77,7 +79,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       root,
       ...(repoRoot ? { repoRoot } : {}),
       manifest: manifest?.view ?? null,
-      rules: ruleSet.rules.map((r) => ({ id: r.id, category: r.category, kind: r.kind, confidence: r.confidence, description: r.description ?? "", recipient: r.recipient })),
+      rules: ruleSet.rules.map((r) => ({ id: r.id, category: r.category, kind: r.kind, confidence: r.confidence, description: r.description ?? "", recipient: r.recipient,
+        matches: describeMatcher(r), ...(r.tests?.positive?.[0] ? { example: r.tests.positive[0] } : {}) })),
       categories: taxonomy.categories,
       staleSuppressions: [],
       staleBaseline: [],

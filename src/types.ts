@@ -10,7 +10,7 @@ export const CONFIDENCES: readonly Confidence[] = ["high", "medium", "low"];
 export type Status = "declared" | "undeclared" | "unchecked" | "suppressed";
 
 export interface Finding {
-  /** Stable fingerprint: rule, file, category, symbol and normalised evidence; no line numbers. */
+  /** Stable fingerprint of what classified it: rule, file, category, kind, symbol and the call, key or name that matched (src/baseline/fingerprint.ts); no line numbers. */
   id: string;
   /** POSIX path relative to the scanned directory. */
   file: string;
@@ -86,6 +86,8 @@ export interface ActivityView {
   basis: string;
   recipients: string[];
   code: string[];
+  /** Where the manifest says it, for reports that point at the line (SARIF unused declarations). */
+  positions?: { activity: Position; data: Record<string, Position> };
   /** How the activity reads on privacy labels, where it differs from its purposes and basis (SPEC §7). */
   labels?: ActivityLabels;
 }
@@ -108,6 +110,11 @@ export interface ActivityLabels {
   optional?: boolean;
 }
 
+export interface Position {
+  line: number;
+  column: number;
+}
+
 export interface RecipientView {
   id: string;
   name: string;
@@ -127,6 +134,10 @@ export interface RuleView {
   confidence: Confidence;
   description: string;
   recipient?: string;
+  /** What the rule looks at in the code, in one or two sentences (src/report/rule-help.ts). */
+  matches?: string;
+  /** One of the rule's positive samples. */
+  example?: string;
 }
 
 export interface ScanResult {

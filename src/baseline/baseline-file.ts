@@ -1,11 +1,15 @@
 // A baseline records the collection points a team accepts today (by fingerprint), so CI
 // fails only on new ones. `policytrace baseline` writes it; `scan --baseline` reads it.
-// Fingerprints leave line numbers out (src/detect/to-findings.ts), so moving code keeps an
-// entry matching, while changing the collecting expression makes a new finding.
+// Fingerprints leave line numbers and the rest of the statement out (src/baseline/fingerprint.ts),
+// so moving code or adding an unrelated value to the same call keeps an entry matching, while
+// changing the matched call, key or name makes a new finding. A baseline written with version 1
+// fingerprints (no `fingerprintVersion`) is still applied, by those fingerprints, with a note
+// asking to rewrite it.
 
 import { existsSync, readFileSync } from "node:fs";
 import type { Finding, Kind, ScanResult } from "../types.js";
 import { ConfigError } from "../config/config-error.js";
+import { FINGERPRINT_VERSION, legacyFingerprints } from "./fingerprint.js";
 
 export const BASELINE_NAME = ".policytrace-baseline.json";
 
@@ -20,6 +24,8 @@ export interface BaselineEntry {
 
 export interface Baseline {
   schemaVersion: 1;
+  /** How `id`s were computed; absent in baselines written before version 2. */
+  fingerprintVersion?: number;
   tool: { name: "policytrace"; version: string };
   createdAt: string;
   findings: BaselineEntry[];
@@ -34,7 +40,7 @@ export function baselineOf(result: ScanResult, createdAt: string): Baseline {
   const findings = result.findings
     .filter((f) => f.status === "undeclared" || f.status === "unchecked")
     .map((f): BaselineEntry => ({ id: f.id, file: f.file, category: f.category, rule: f.rule, kind: f.kind, evidence: f.evidence }));
-  return { schemaVersion: 1, tool: { name: "policytrace", version: result.tool.version }, createdAt, findings };
+  return { schemaVersion: 1, fingerprintVersion: FINGERPRINT_VERSION, tool: { name: "policytrace", version: result.tool.version }, createdAt, findings };
 }
 
 export function renderBaseline(baseline: Baseline): string {
@@ -75,6 +81,8 @@ function problemWith(data: unknown): string | undefined {
   if (!Array.isArray(d.findings)) return 'expected a "findings" list';
   const bad = d.findings.findIndex((e) => typeof (e as BaselineEntry | null)?.id !== "string");
   if (bad >= 0) return `findings[${bad}] has no string "id"`;
+  const v = d.fingerprintVersion;
+  if (v !== undefined && v !== 1 && v !== FINGERPRINT_VERSION) return `unsupported fingerprintVersion ${JSON.stringify(v)} (this version reads 1 and ${FINGERPRINT_VERSION})`;
   return undefined;
 }
 
@@ -83,7 +91,13 @@ function problemWith(data: unknown): string | undefined {
  * `suppressed`; entries that match no finding at all are stale.
  */
 export function applyBaseline(result: ScanResult, baseline: Baseline, label: string): void {
-  const byId = new Map<string, Finding>(result.findings.map((f) => [f.id, f]));
+  const legacy = (baseline.fingerprintVersion ?? 1) < FINGERPRINT_VERSION;
+  const byId = legacy ? legacyFingerprints(result.findings) : new Map<string, Finding>(result.findings.map((f) => [f.id, f]));
+  if (legacy) {
+    (result.context.notes ??= []).push({ level: "info", file: label, line: 1, column: 1,
+      message: `baseline uses version 1 fingerprints (whole evidence text); its entries were matched by them`,
+      hint: `Run \`policytrace baseline --output ${label}\` to rewrite it: version ${FINGERPRINT_VERSION} fingerprints survive unrelated edits in the same statement.` });
+  }
   for (const entry of baseline.findings) {
     const f = byId.get(entry.id);
     if (!f) {

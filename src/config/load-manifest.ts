@@ -6,9 +6,9 @@ import type { ActivityView, ManifestView } from "../types.js";
 import type { Taxonomy } from "./categories.js";
 import { readYamlFile } from "./yaml-file.js";
 import { manifestSchema } from "./manifest-schema.js";
-import { schemaError } from "./schema-errors.js";
+import { schemaErrors } from "./schema-errors.js";
 import { suggestion } from "./did-you-mean.js";
-import { ConfigError } from "./config-error.js";
+import { ConfigError, configErrors } from "./config-error.js";
 import { checkLabelOverrides } from "../labels/label-overrides.js";
 
 export interface Manifest {
@@ -43,17 +43,17 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
   if (file.data === null || file.data === undefined) {
     throw new ConfigError("manifest is empty", displayPath, 1, 1, "Start from `policytrace init`, or see README for the format.");
   }
-  if (!validate(file.data)) throw schemaError(file, validate.errors ?? [], "manifest");
-  const raw = file.data as {
-    policy?: ManifestView["policy"];
-    recipients?: { id: string; name?: string }[];
-    activities: RawActivity[];
-    audit?: Manifest["audit"];
-  };
+  // Every problem is collected and all of them are reported at once (exit 2): after `init`, a
+  // manifest has a TODO in every activity, and one error per run would take a run per TODO.
+  const problems: ConfigError[] = [];
+  const problem = (e: ConfigError) => void problems.push(e);
+  if (!validate(file.data)) problems.push(...schemaErrors(file, validate.errors ?? [], "manifest"));
+  // With schema errors, the meaning checks below still run on whatever is well-formed.
+  const raw = wellFormed(file.data);
 
   const recipientIds = new Map<string, number>();
   (raw.recipients ?? []).forEach((r, i) => {
-    if (recipientIds.has(r.id)) throw file.error(["recipients", i, "id"], `duplicate recipient id "${r.id}"`, "Each recipient id must be unique.");
+    if (recipientIds.has(r.id)) return problem(file.error(["recipients", i, "id"], `duplicate recipient id "${r.id}"`, "Each recipient id must be unique."));
     recipientIds.set(r.id, i);
   });
 
@@ -61,34 +61,44 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
   const activities: ActivityView[] = raw.activities.map((a, i) => {
     const at = (...p: (string | number)[]) => ["activities", i, ...p];
     const first = seen.get(a.id);
-    if (first !== undefined) throw file.error(at("id"), `duplicate activity id "${a.id}" (also activities[${first}])`, "Give each activity a unique id.");
-    seen.set(a.id, i);
+    if (first !== undefined) problem(file.error(at("id"), `duplicate activity id "${a.id}" (also activities[${first}])`, "Give each activity a unique id."));
+    else seen.set(a.id, i);
     const data = new Set<string>();
+    const dataAt: Record<string, { line: number; column: number }> = {};
     a.data.forEach((term, j) => {
+      if (!term) return; // not a string: reported by the schema
       const ids = taxonomy.resolve(term);
       if (!ids) {
         const near = taxonomy.suggest(term);
         const hint = near ? `Did you mean "${near}"?` : "Run `policytrace categories` to list ids, groups and policy wording.";
-        throw file.error(at("data", j), `unknown data category "${term}" in activity "${a.id}"`, hint);
+        return problem(file.error(at("data", j), `unknown data category "${term}" in activity "${a.id}"`, hint));
       }
       ids.forEach((id) => data.add(id));
+      // Where each declaration is written, keyed as unused declarations name it (group id, else leaf).
+      const group = taxonomy.groups.find((g) => g.id === term.toLowerCase());
+      for (const key of group ? [group.id] : ids) dataAt[key] ??= file.at(at("data", j));
     });
     a.purposes.forEach((p, j) => {
-      if (/\bTODO\b/i.test(p)) throw file.error(at("purposes", j), `activity "${a.id}" still has a TODO purpose`, "Write the purpose from the policy table, e.g. account-registration.");
+      if (/\bTODO\b/i.test(p)) problem(file.error(at("purposes", j), `activity "${a.id}" still has a TODO purpose`, "Write the purpose from the policy table, e.g. account-registration."));
     });
     (a.recipients ?? []).forEach((r, j) => {
-      if (!recipientIds.has(r)) {
+      if (r && !recipientIds.has(r)) {
         const known = [...recipientIds.keys()];
         const hint = suggestion(r, known) || (known.length ? `Declared recipients: ${known.join(", ")}.` : "Declare it under top-level `recipients:` first.");
-        throw file.error(at("recipients", j), `unknown recipient "${r}" in activity "${a.id}"`, hint);
+        problem(file.error(at("recipients", j), `unknown recipient "${r}" in activity "${a.id}"`, hint));
       }
     });
     (a.code ?? []).forEach((g, j) => {
       if (isAbsolute(g) || g.split("/").includes("..")) {
-        throw file.error(at("code", j), `code glob "${g}" leaves the manifest's folder`, "Globs are relative to the folder of privacy-manifest.yml; move the manifest up instead of using ../.");
+        problem(file.error(at("code", j), `code glob "${g}" leaves the manifest's folder`, "Globs are relative to the folder of privacy-manifest.yml; move the manifest up instead of using ../."));
       }
     });
-    checkLabelOverrides(file, at("labels"), a.labels);
+    try {
+      checkLabelOverrides(file, at("labels"), a.labels);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problem(err);
+    }
     return {
       id: a.id,
       ref: a.ref === undefined ? undefined : String(a.ref),
@@ -99,18 +109,20 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
       basis: a.basis,
       recipients: a.recipients ?? [],
       code: a.code ?? [],
+      positions: { activity: file.at(at("id")), data: dataAt },
       ...(a.labels ? { labels: a.labels } : {}),
     };
   });
   for (const [key, list] of [["include", raw.audit?.include], ["exclude", raw.audit?.exclude]] as const) {
     (list ?? []).forEach((g, j) => {
-      if (isAbsolute(g) || g.split("/").includes("..")) throw file.error(["audit", key, j], `glob "${g}" leaves the manifest's folder`, "Use globs relative to the manifest's folder.");
+      if (isAbsolute(g) || g.split("/").includes("..")) problem(file.error(["audit", key, j], `glob "${g}" leaves the manifest's folder`, "Use globs relative to the manifest's folder."));
     });
   }
   // Checked here, not when the rules load, so the error points at the line that names the folder.
   (raw.audit?.rules ?? []).forEach((r, j) => {
-    if (!existsSync(resolve(dirname(path), r))) throw file.error(["audit", "rules", j], `rules folder "${r}" not found`, "Paths in audit.rules are relative to the manifest's folder.");
+    if (!existsSync(resolve(dirname(path), r))) problem(file.error(["audit", "rules", j], `rules folder "${r}" not found`, "Paths in audit.rules are relative to the manifest's folder."));
   });
+  if (problems.length > 0) throw configErrors(problems, displayPath);
 
   const dir = dirname(resolve(path));
   const matchers = new Map(activities.map((a) => [a.id, a.code.length ? picomatch(a.code, { dot: true }) : null]));
@@ -130,5 +142,35 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
       const rel = relative(dir, absFile).split("\\").join("/");
       return !rel.startsWith("../") && m(rel);
     },
+  };
+}
+
+interface RawManifest {
+  policy?: ManifestView["policy"];
+  recipients?: { id: string; name?: string }[];
+  activities: RawActivity[];
+  audit?: Manifest["audit"];
+}
+
+/**
+ * The manifest as the checks above expect it, from data that may have failed the schema:
+ * a value of the wrong type becomes empty (its schema error is already reported), and list
+ * items keep their index so every message still points at the right line.
+ */
+function wellFormed(data: unknown): RawManifest {
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const strs = (v: unknown): string[] => list(v).map((x) => (typeof x === "string" ? x : ""));
+  const d = obj(data);
+  const audit = obj(d.audit);
+  return {
+    policy: d.policy === undefined ? undefined : (obj(d.policy) as ManifestView["policy"]),
+    recipients: list(d.recipients).map((r) => ({ ...obj(r), id: String(obj(r).id ?? "") })) as RawManifest["recipients"],
+    activities: list(d.activities).map((x, i) => {
+      const a = obj(x);
+      return { ...a, id: typeof a.id === "string" ? a.id : `#${i}`, data: strs(a.data), purposes: strs(a.purposes),
+        basis: String(a.basis ?? ""), recipients: strs(a.recipients), code: strs(a.code), labels: a.labels === undefined ? undefined : obj(a.labels) } as RawActivity;
+    }),
+    audit: d.audit === undefined ? undefined : { include: strs(audit.include), exclude: strs(audit.exclude), rules: strs(audit.rules) },
   };
 }

@@ -1,12 +1,35 @@
 import type { ErrorObject } from "ajv";
 import type { YamlFile } from "./yaml-file.js";
 import type { ConfigError } from "./config-error.js";
-import { suggestion } from "./did-you-mean.js";
+import { didYouMean, suggestion } from "./did-you-mean.js";
 
 /** Turns the first ajv error into a ConfigError at the offending YAML node, in words a user can act on. */
 export function schemaError(file: YamlFile, errors: ErrorObject[], what: string): ConfigError {
   // An unknown key is the most actionable thing to report; otherwise the deepest error.
-  const e = errors.find((x) => x.keyword === "additionalProperties") ?? errors[0];
+  return toConfigError(file, errors.find((x) => x.keyword === "additionalProperties") ?? errors[0], what);
+}
+
+/** One ConfigError per value that is wrong (ajv may report one value several ways: the first is kept). */
+export function schemaErrors(file: YamlFile, errors: ErrorObject[], what: string): ConfigError[] {
+  const byPlace = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    const key = e.keyword === "additionalProperties"
+      ? `${e.instancePath}\u0000${(e.params as { additionalProperty: string }).additionalProperty}`
+      : e.keyword === "required" ? `${e.instancePath}\u0000required:${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
+    if (!byPlace.has(key)) byPlace.set(key, e);
+  }
+  // `activites:` is one mistake, not two: no "missing activities" beside "unknown key activites".
+  const misspelt = new Set<string>();
+  for (const e of byPlace.values()) {
+    if (e.keyword !== "additionalProperties") continue;
+    const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+    const near = didYouMean(String((e.params as { additionalProperty: string }).additionalProperty), allowed);
+    if (near) misspelt.add(`${e.instancePath}\u0000required:${near}`);
+  }
+  return [...byPlace].filter(([key]) => !misspelt.has(key)).map(([, e]) => toConfigError(file, e, what));
+}
+
+function toConfigError(file: YamlFile, e: ErrorObject, what: string): ConfigError {
   const path = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
   const label = path.length ? labelOf(file.data, path) : what;
   switch (e.keyword) {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { ts } from "ts-morph";
 import type { Finding } from "../types.js";
 import type { Hit } from "./walk-file.js";
@@ -59,19 +58,7 @@ export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Findin
   return out;
 }
 
-/**
- * Fingerprints leave line numbers out, so moving code does not change them; identical
- * findings in one symbol are told apart by their order.
- */
-export function assignFingerprints(findings: Finding[]): void {
-  const counts = new Map<string, number>();
-  for (const f of findings) {
-    const base = [f.rule, f.file, f.category, f.kind, f.symbol ?? "", f.evidence].join("\u0000");
-    const n = counts.get(base) ?? 0;
-    counts.set(base, n + 1);
-    f.id = createHash("sha256").update(`${base}\u0000${n}`).digest("hex").slice(0, 20);
-  }
-}
+// Fingerprints (finding ids) are assigned after sorting, in src/baseline/fingerprint.ts.
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);

@@ -18,7 +18,9 @@ describe("bin/policytrace.js", () => {
     }
     expect(report.findings.length).toBe(report.summary.findings);
     expect(report.findings.every((f: { file: string }) => !f.file.includes("\\") && !f.file.startsWith("/"))).toBe(true);
-    expect(JSON.parse(sarif.stdout).runs[0].results).toHaveLength(report.findings.length);
+    // SARIF alerts only on what to act on: violations and unused declarations (issue 9).
+    const violations = report.findings.filter((f: { status: string; violation?: string }) => f.status === "undeclared" || (f.status === "suppressed" && f.violation));
+    expect(JSON.parse(sarif.stdout).runs[0].results).toHaveLength(violations.length + report.unused.length);
     expect(text.stdout).toMatch(/(✖|✔|Inventory)/);
     expect(markdown.stdout.startsWith("# ")).toBe(true);
   });

@@ -132,11 +132,13 @@ describe("scan --labels: every report format", () => {
     const omission = run0.results.find((x) => x.ruleId === "policytrace.label-omitted")!;
     expect(omission).toMatchObject({ level: "error" });
     expect(rules[omission.ruleIndex]).toBe("policytrace.label-omitted");
-    expect(omission.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "src/account/signup.ts" }, region: { startLine: 4 } });
+    // SARIF URIs are relative to the repository root (issue 9); the fixture lives in this repository.
+    const inRepo = "test/labels/fixtures/camera-app/";
+    expect(omission.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: `${inRepo}src/account/signup.ts` }, region: { startLine: 4 } });
     const over = run0.results.find((x) => x.ruleId === "policytrace.label-unused")!;
     expect(rules[over.ruleIndex]).toBe("policytrace.label-unused");
     expect(over).toMatchObject({ level: "warning" });
-    expect(over.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "labels/drifted.xcprivacy" }, region: { startLine: 34 } });
+    expect(over.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: `${inRepo}labels/drifted.xcprivacy` }, region: { startLine: 34 } });
   });
 
   it("json: without --labels the report has no labels field (additive, schemaVersion 1)", async () => {
