@@ -37,6 +37,7 @@ export const ruleFileSchema = {
           unlessConstant: stringList,
           onlyWhenSent: { type: "boolean" },
           yields: stringList,
+          promptText: { type: "object", additionalProperties: false, required: ["ignore"], properties: { ignore: stringList } },
           refine: {
             type: "array",
             items: {

@@ -33,6 +33,8 @@ export interface RuleDef {
   onlyWhenSent?: boolean;
   /** Where in the value a source yields its category lives (NetInfo state: `details.ssid`); the rest of the value carries none. */
   yields?: string[];
+  /** The call asks a person a question: its string arguments are prompt text, classified without the `ignore` words (what, your, enter …). */
+  promptText?: { ignore: string[] };
   /** A more specific category when the enclosing function's name matches (pickAvatar → profile-photo). */
   refine?: { symbol: string; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };

@@ -5,6 +5,7 @@ import { NAMES } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, unwrap } from "./api-paths.js";
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
+import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
 import { argsConstant, argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
@@ -135,6 +136,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
       if (rule.unlessConstant && argsConstant(node, rule.unlessConstant)) continue;
       if (sinkRules && SINK_KINDS.has(rule.kind)) sinkRules.push(rule);
+      if (rule.category === NAMES && rule.promptText) {
+        const m = promptCategory(node as ts.CallExpression, rule, rules.names);
+        if (m) emit(rule, m.category, node, node, weaker(rule.confidence, m.confidence));
+        continue;
+      }
       if (rule.category === NAMES) {
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";

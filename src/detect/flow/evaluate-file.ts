@@ -12,6 +12,7 @@ import type { FileFacts } from "../extract/file-facts.js";
 import { CONSTANT, EMPTY, carries, field, fieldPath, join, joinAll, taint, through, type Callee, type Step, type Value } from "./value.js";
 import { callbackInput, propagatedCall } from "./builtins.js";
 import { hostOf } from "./recipient.js";
+import { promptCategory } from "../prompt-text.js";
 import type { ClassFlow, FileFlow, FlowCall, FlowSink, FnFlow, Site } from "./file-flow.js";
 
 // The file phase of the flow engine: values are worked out on demand, starting from each
@@ -74,8 +75,7 @@ class FileEvaluator {
     }
     const fns = new Map<string, FnFlow>();
     for (const fn of this.facts.fns) {
-      if (fn.returns.length === 0 || this.budget <= 0) continue;
-      fns.set(fn.id, { id: fn.id, name: fn.name, returns: this.returnsOf(fn) });
+      fns.set(fn.id, { id: fn.id, name: fn.name, returns: fn.returns.length && this.budget > 0 ? this.returnsOf(fn) : EMPTY });
     }
     const classes = new Map<string, ClassFlow>();
     for (const c of this.facts.classes) {
@@ -248,9 +248,12 @@ class FileEvaluator {
     const list = lookupApi(this.rules, path);
     let v: Value | undefined;
     for (const rule of list ?? []) {
-      if (!isSource(rule)) continue;
+      // A prompt's answer is what its question asks for.
+      const asked = rule.promptText && call ? promptCategory(call, rule, this.rules.names) : null;
+      if (!isSource(rule) && !asked) continue;
       if (rule.argsHave && !(call && argsHave(call, rule.argsHave))) continue;
-      let t = taint(rule.category, rule.confidence, this.step(call ?? node, `${rule.category}: ${rule.id}`));
+      const category = asked?.category ?? rule.category;
+      let t = taint(category, rule.confidence, this.step(call ?? node, `${category}: ${rule.id}${asked ? " (the question asks for it)" : ""}`));
       // NetInfo state: `details.ssid` is Wi-Fi data, `isConnected` is not.
       if (rule.yields) t = rule.yields.reduce((acc: Value, path) => writeAt(acc, path.split("."), t), {});
       v = v ? join(v, t) : t;

@@ -61,6 +61,7 @@ class Propagation {
   private readonly busy = new Set<string>();
   private readonly notes: { file: string; message: string }[] = [];
   private budget = PROPAGATION_BUDGET;
+  private readonly capped = new Set<string>();
 
   constructor(
     private readonly flows: FileFlow[],
@@ -137,7 +138,15 @@ class Propagation {
   private addEntry(fn: string, e: SinkEntry): boolean {
     const key = `${e.index}\u0000${e.path.join(".")}\u0000${e.rule.id}\u0000${e.recipient ?? ""}`;
     const keys = this.entryKeys.get(fn) ?? new Set<string>();
-    if (keys.has(key) || keys.size >= MAX_ENTRIES) return false;
+    if (keys.has(key)) return false;
+    if (keys.size >= MAX_ENTRIES) {
+      if (!this.capped.has(fn)) {
+        this.capped.add(fn);
+        const name = this.fns.get(fn)?.name ?? "a function";
+        this.notes.push({ file: fn.slice(0, fn.lastIndexOf("#")), message: `flow analysis follows at most ${MAX_ENTRIES} parameter-to-sink paths per function; ${name} has more, and the rest are not followed to its callers` });
+      }
+      return false;
+    }
     keys.add(key);
     this.entryKeys.set(fn, keys);
     const list = this.entries.get(fn);
