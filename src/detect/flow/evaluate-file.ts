@@ -112,7 +112,9 @@ class FileEvaluator {
       // saveUser(…) named like a store: when the app's own function is called, its body decides.
       if (callee && rule.calls) continue;
       if (!SINK_DATA.has(rule.kind)) continue;
-      sinks.push({ site: at(), rule, args: data, fn: fn.id, recipient: rule.recipient ?? this.hostOfCall(node, site.scope, args) });
+      const recipient = rule.recipient ?? this.hostOfCall(node, site.scope, args);
+      const urlParam = recipient === null && rule.kind === "transmit" ? args[0]?.p?.find((p) => p.fn === fn.id && p.path.length === 0)?.index : undefined;
+      sinks.push({ site: at(), rule, args: data, fn: fn.id, recipient, ...(urlParam !== undefined ? { urlParam } : {}) });
     }
   }
 
@@ -211,6 +213,8 @@ class FileEvaluator {
   }
 
   private member(node: ts.Expression, object: ts.Expression, name: string, scope: Scope): Value {
+    // process.env.SMTP_PASSWORD, import.meta.env.VITE_KEY: the app's configuration, not a person's data.
+    if (isEnvObject(object)) return CONSTANT;
     const base = this.eval(object, scope);
     const v = this.readField(base, name, node);
     const owner = isIdentifier(object) ? object.text : isPropertyAccessExpression(object) ? object.name.text : undefined;
@@ -508,6 +512,12 @@ class FileEvaluator {
     const pos = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
     return { file: this.file, line: pos.line + 1, column: pos.character + 1, evidence: evidenceOf(node, this.sf), symbol: symbol === null ? null : detach(symbol) };
   }
+}
+
+function isEnvObject(e: ts.Expression): boolean {
+  if (!isPropertyAccessExpression(e) || e.name.text !== "env") return false;
+  const o = e.expression;
+  return (isIdentifier(o) && o.text === "process") || ts.isMetaProperty(o);
 }
 
 /** A name the app declares itself (not an import): `const debounce = …` is not lodash's. */

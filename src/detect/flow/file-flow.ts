@@ -21,6 +21,8 @@ export interface FlowSink {
   /** The function the sink sits in (its parameters may reach it). */
   fn: string;
   recipient: string | null;
+  /** The URL is the function's own parameter (a fetch wrapper): its callers' argument names the host. */
+  urlParam?: number;
 }
 
 export interface FlowCall {

@@ -2,6 +2,7 @@ import type { Confidence, Kind } from "../../types.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 import type { ModuleResolver } from "../link/module-resolver.js";
 import { EMPTY, field, join, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
+import { hostOf } from "./recipient.js";
 import { stepAt, type ClassFlow, type FileFlow, type FlowCall, type FnFlow, type Site } from "./file-flow.js";
 
 // The cross-module phase: joins the files' flows on summaries only. A function's summary is
@@ -33,6 +34,8 @@ interface SinkEntry {
   path: string[];
   rule: RuleDef;
   recipient: string | null;
+  /** Which parameter holds the URL when the recipient is not known inside the function. */
+  urlParam?: number;
   steps: Step[];
 }
 
@@ -83,7 +86,7 @@ class Propagation {
         const v = this.resolve(sink.args, 0);
         const step = stepAt(sink.site, `→ ${sink.rule.id}${sink.recipient ? ` (${sink.recipient})` : ""}`);
         for (const t of taintsOf(v)) this.emit(sink.site, t, sink.rule, sink.recipient, [step]);
-        for (const p of paramsOf(v)) if (p.fn === sink.fn) this.addEntry(sink.fn, { index: p.index, path: p.path, rule: sink.rule, recipient: sink.recipient, steps: [step] });
+        for (const p of paramsOf(v)) if (p.fn === sink.fn) this.addEntry(sink.fn, { index: p.index, path: p.path, rule: sink.rule, recipient: sink.recipient, urlParam: sink.urlParam, steps: [step] });
       }
     }
     const edges = new Map<string, FlowCall[]>();
@@ -129,9 +132,17 @@ class Propagation {
     const arg = this.resolve(this.readPath(edge.args[entry.index] ?? EMPTY, entry.path), 0);
     const step = stepAt(edge.site, `passed to ${edge.name}()`);
     const steps = [step, ...entry.steps];
-    for (const t of taintsOf(arg)) this.emit(edge.site, t, entry.rule, entry.recipient, steps);
+    // fetchWrapper('https://releases.example.com/…', body): the caller's URL names the recipient.
+    let recipient = entry.recipient;
+    let urlParam: number | undefined;
+    if (recipient === null && entry.urlParam !== undefined) {
+      const url = this.resolve(edge.args[entry.urlParam] ?? EMPTY, 0);
+      recipient = hostOf(url.s);
+      if (recipient === null) urlParam = url.p?.find((p) => p.fn === edge.fn && p.path.length === 0)?.index;
+    }
+    for (const t of taintsOf(arg)) this.emit(edge.site, t, entry.rule, recipient, steps);
     let grew = false;
-    for (const p of paramsOf(arg)) if (p.fn === edge.fn && this.addEntry(edge.fn, { index: p.index, path: p.path, rule: entry.rule, recipient: entry.recipient, steps: steps.slice(0, 10) })) grew = true;
+    for (const p of paramsOf(arg)) if (p.fn === edge.fn && this.addEntry(edge.fn, { index: p.index, path: p.path, rule: entry.rule, recipient, urlParam, steps: steps.slice(0, 10) })) grew = true;
     return grew;
   }
 
