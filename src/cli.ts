@@ -9,6 +9,7 @@ import type { RegisterCommand } from "./cli/command.js";
 import { registerScan } from "./cli/scan-command.js";
 import { registerBaseline } from "./cli/baseline-command.js";
 import { registerInit } from "./cli/init-command.js";
+import { registerDraft } from "./cli/draft-command.js";
 import { registerCategories } from "./cli/categories-command.js";
 import { addExportCommand } from "./cli/export-command.js";
 
@@ -18,6 +19,7 @@ export type { Io } from "./cli/io.js";
 const COMMANDS: RegisterCommand[] = [
   registerScan,
   registerInit,
+  registerDraft,
   registerBaseline,
   (program, { io, setExitCode }) => addExportCommand(program, io, setExitCode),
   registerCategories,

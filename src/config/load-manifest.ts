@@ -67,6 +67,7 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
     const dataAt: Record<string, { line: number; column: number }> = {};
     a.data.forEach((term, j) => {
       if (!term) return; // not a string: reported by the schema
+      if (/\bTODO\b/.test(term)) return problem(file.error(at("data", j), `activity "${a.id}" still has a TODO in data`, "List the categories its policy row names (`policytrace categories`), or delete the activity if it collects nothing."));
       const ids = taxonomy.resolve(term);
       if (!ids) {
         const near = taxonomy.suggest(term);

@@ -46,6 +46,21 @@ export function widenLeaves(features: FeatureFolder[]): void {
   }
 }
 
+/** Items (findings) grouped by their feature folder, leaves widened: the evidence `init` and `draft` build on. */
+export function groupByFeatureFolder<T extends { file: string }>(items: T[]): { feature: FeatureFolder; items: T[] }[] {
+  const byKey = new Map<string, { feature: FeatureFolder; items: T[] }>();
+  for (const item of items) {
+    const feature = featureFolderOf(item.file);
+    const key = `${feature.folder}\u0000${feature.deep}`;
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = { feature, items: [] }));
+    group.items.push(item);
+  }
+  const groups = [...byKey.values()];
+  widenLeaves(groups.map((g) => g.feature));
+  return groups;
+}
+
 /** The `code:` glob of a feature folder, with glob syntax in folder names escaped ([id], (group)). */
 export function globOf(f: FeatureFolder): string {
   const folder = f.folder.replace(/[\\*?[\]{}()!+@]/g, "\\$&");

@@ -5,7 +5,7 @@
 // person; every user-derived string goes through JSON.stringify (JSON strings are YAML).
 
 import type { CategoryView, Finding, ScanResult } from "../types.js";
-import { activityIdOf, featureFolderOf, globOf, uniqueIds, widenLeaves, type FeatureFolder } from "./feature-folders.js";
+import { activityIdOf, globOf, groupByFeatureFolder, uniqueIds, type FeatureFolder } from "./feature-folders.js";
 import { BASES } from "../config/manifest-schema.js";
 
 interface Activity {
@@ -75,17 +75,8 @@ function header(version: string): string[] {
 }
 
 function groupByFeature(findings: Finding[]): Activity[] {
-  const byFolder = new Map<string, Activity>();
-  for (const f of findings) {
-    const feature = featureFolderOf(f.file);
-    const key = `${feature.folder}\u0000${feature.deep}`;
-    let a = byFolder.get(key);
-    if (!a) byFolder.set(key, (a = { id: "", feature, files: new Set(), findings: [] }));
-    a.files.add(f.file);
-    a.findings.push(f);
-  }
-  widenLeaves([...byFolder.values()].map((a) => a.feature));
-  const list = [...byFolder.values()].sort((x, y) => cmp(globOf(x.feature), globOf(y.feature)));
+  const byFolder = groupByFeatureFolder(findings).map((g) => ({ id: "", feature: g.feature, files: new Set(g.items.map((f) => f.file)), findings: g.items }));
+  const list = byFolder.sort((x, y) => cmp(globOf(x.feature), globOf(y.feature)));
   const ids = uniqueIds(list.map((a) => activityIdOf(a.feature)));
   list.forEach((a, i) => (a.id = ids[i]));
   return list;
