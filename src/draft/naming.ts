@@ -12,7 +12,7 @@ const FILLER = new Set([
   "i", "e", "g", "ie", "eg", "there", "them", "me", "my", "than", "then", "via", "upon", "order", "purpose", "purposes",
 ]);
 /** Words after which a title's id stops: what follows is circumstance ("… with Imou App for the first time"). */
-const STOP = new Set(["with", "for", "from", "through", "which", "that", "who", "when", "where", "while", "by", "via", "such", "including", "during"]);
+const STOP = new Set(["you", "either", "both", "with", "for", "from", "through", "which", "that", "who", "when", "where", "while", "by", "via", "such", "including", "during"]);
 
 export function kebab(words: string[]): string {
   return words.join("-").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
