@@ -139,7 +139,9 @@ function aliasScanner(taxonomy: Taxonomy): Scanner {
         hits.push({ at, m: { wording: text.slice(at, end), ids: [id] } });
       }
     }
-    return hits.sort((a, b) => a.at - b.at).map((h) => h.m);
+    hits.sort((a, b) => a.at - b.at);
+    // After the item's head, "… of your phone" / "… on the device" qualifies it: not more data.
+    return hits.filter((h, i) => i === 0 || !/\b(of|on|from|in|with|by)\s+(your|the|their|a|an|our)\s$/.test(hay.slice(Math.max(0, h.at - 12), h.at))).map((h) => h.m);
   };
 }
 

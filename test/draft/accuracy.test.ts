@@ -20,6 +20,8 @@ describe("draft accuracy", () => {
     ["imou.html", "imou", { precision: 0.95, recall: 0.95 }],
     ["trailmark.md", "trailmark", { precision: 0.9, recall: 0.9 }],
     ["cadenza.html", "cadenza", { precision: 0.9, recall: 0.9 }],
+    // Held out: written and read before draft first ran on it (then 90.0% / 90.0%).
+    ["latchkey.md", "latchkey", { precision: 0.85, recall: 0.85 }],
   ] as const) {
     it(`${file}: every row found, categories as a careful reading has them`, () => {
       const f = measure(draftOf(`${POLICIES}/${file}`), expectedRows(`${POLICIES}/${reading}.expected.yml`));

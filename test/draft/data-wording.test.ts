@@ -71,3 +71,10 @@ describe("lawful basis", () => {
     expect(isBasisCell("To register your interest to our products and services")).toBe(false);
   });
 });
+
+describe("qualifiers after an item's head", () => {
+  it("reads 'Precise location of your phone' as location only", () => {
+    expect(ids("Precise location of your phone")).toEqual(["precise-location"]);
+    expect(ids("permission that provide access to the microphone on the Device")).toEqual(["audio"]);
+  });
+});
