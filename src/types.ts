@@ -1,5 +1,5 @@
 // The one result model shared by every stage. The JSON report (SPEC §5) serialises it
-// field for field, so a change here is a contract change: add fields, never rename.
+// field for field, so a change here is a contract change (docs/contract.md): add fields, never rename.
 
 export type Kind = "source" | "input" | "transmit" | "store" | "log" | "schema";
 export const KINDS: readonly Kind[] = ["source", "input", "transmit", "store", "log", "schema"];

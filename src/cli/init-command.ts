@@ -1,9 +1,11 @@
 // `policytrace init [dir]`: write a starter privacy-manifest.yml from an inventory scan.
 
 import { existsSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { MANIFEST_NAME } from "../config/find-manifest.js";
+import { MANIFEST_SCHEMA_FILE, MANIFEST_SCHEMA_ID } from "../config/manifest-json-schema.js";
+import { packageRoot } from "../config/package-paths.js";
 import { starterManifest } from "../init/starter-manifest.js";
 import { writeOutputAtomic } from "../report/write-output.js";
 import { addScanFlags, runScan, type ScanFlags } from "./run-scan.js";
@@ -34,10 +36,12 @@ export async function initCommand(dir: string, o: InitFlags, io: Io): Promise<nu
   }
   const result = await runScan(dir, o, io, { noManifest: true });
   const starter = starterManifest(result);
-  if (o.force) writeOutputAtomic(path, starter.text);
+  // Editors (VS Code's YAML extension, JetBrains) complete and check the file from this line.
+  const text = `# yaml-language-server: $schema=${schemaReference(dirname(path))}\n${starter.text}`;
+  if (o.force) writeOutputAtomic(path, text);
   else {
     try {
-      writeFileSync(path, starter.text, { flag: "wx" }); // wx: never clobber a file that appeared meanwhile
+      writeFileSync(path, text, { flag: "wx" }); // wx: never clobber a file that appeared meanwhile
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new ConfigError(`cannot write ${shown} (${code ?? (err as Error).message})`, undefined, undefined, undefined,
@@ -49,4 +53,15 @@ export async function initCommand(dir: string, o: InitFlags, io: Io): Promise<nu
     "Next: replace every TODO (purposes, basis) with your privacy policy's table, trim `data:` to what\n" +
     `the policy discloses, then run \`policytrace scan ${dir}\`.\n`);
   return 0;
+}
+
+/**
+ * The schema as a path relative to the manifest when policytrace is installed in the project
+ * (it then matches the installed version, and works offline), else its published URL.
+ */
+export function schemaReference(manifestDir: string): string {
+  const file = join(packageRoot, MANIFEST_SCHEMA_FILE);
+  const rel = relative(manifestDir, file).split(sep).join("/");
+  const installed = /^(\.\.\/)*node_modules\//.test(rel);
+  return installed && existsSync(file) ? (rel.startsWith(".") ? rel : `./${rel}`) : MANIFEST_SCHEMA_ID;
 }

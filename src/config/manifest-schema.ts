@@ -1,5 +1,7 @@
 // JSON Schema of privacy-manifest.yml (SPEC §4). Meaning-level checks (known categories,
 // recipients, unique ids) live in load-manifest.ts, where they can suggest a fix.
+// The one definition: the validator compiles it, and the build writes it, with titles for
+// editors, to schema/privacy-manifest.schema.json (src/config/write-manifest-schema.ts).
 const strings = { type: "array", items: { type: "string", minLength: 1 } } as const;
 
 export const BASES = ["contract", "consent", "legitimate-interest", "legal-obligation"] as const;
@@ -10,6 +12,8 @@ export const manifestSchema = {
   additionalProperties: false,
   required: ["version", "activities"],
   properties: {
+    // Editors find the schema through this key (or a `# yaml-language-server: $schema=` comment).
+    $schema: { type: "string" },
     version: { const: 1 },
     policy: {
       type: "object",

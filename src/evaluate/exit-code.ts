@@ -4,7 +4,7 @@ import { omissions, overClaims } from "../labels/check-labels.js";
 export const FAIL_ON = ["undeclared", "unused", "none"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** SPEC §1: 0 when nothing at or above --fail-on, 1 for violations. (2 is for usage errors.) */
+/** SPEC §1, docs/contract.md: 0 when nothing at or above --fail-on, 1 for violations. (2 is for usage errors.) */
 export function exitCodeFor(result: ScanResult, failOn: FailOn): number {
   if (failOn === "none") return 0;
   // A label given with --labels is checked even in an inventory scan: the user asked for it.

@@ -82,3 +82,14 @@ describe("help and categories", () => {
     expect((await run(["categories"], project({}))).stdout).toMatch(/^contact — /);
   });
 });
+
+describe("category titles are generic", () => {
+  it("no title carries one policy's wording; that wording stays an alias a manifest may use", async () => {
+    const { categories } = JSON.parse((await run(["categories", "--format", "json"], project({}))).stdout) as { categories: { id: string; title: string; aliases: string[] }[] };
+    for (const c of categories) expect(c.title, c.id).not.toMatch(/imou|encrypted|\bSN\b|cloud storage plan/i);
+    expect(categories.find((c) => c.id === "password")!.title).toBe("Password");
+    expect(categories.find((c) => c.id === "password")!.aliases).toContain("password (encrypted)");
+    const r = await run(["scan", "."], project({ ...code, "privacy-manifest.yml": manifest(['"Telephone number"']) }));
+    expect(r.code).toBe(0);
+  });
+});
