@@ -122,6 +122,10 @@ describe("what is not personal data stays out", () => {
     expect(sinks(src).filter((f) => f.includes("transmit"))).toEqual([]);
     expect(sinks(src.replace("class B { queue = makeLocalQueue();", "class B { queue = axios.create();"))).toContain("4 device-serial transmit");
   });
+  it("array positions keep their own values: sending the first item does not send the second", () => {
+    const out = sinks(DEVICE + "async function f() {\n  const [id, mac] = await Promise.all([DeviceInfo.getUniqueId(), DeviceInfo.getMacAddress()]);\n  api.post('/x', { v: id });\n}");
+    expect(out).toEqual(["6 device-id transmit @api.acme.io"]);
+  });
   it("a comparison or a boolean derived from personal data is not the data", () => {
     expect(sinks(DEVICE + "async function f() {\n  const id = await DeviceInfo.getUniqueId();\n  const known = id === 'x' || !id;\n  api.post('/k', { known });\n}")).toEqual([]);
   });

@@ -149,7 +149,8 @@ export class FactCollector {
           scope.declare(d);
           return;
         }
-        this.declarePattern(el.name, { ...base, ...(el.initializer ? { fallback: el.initializer } : {}) }, scope);
+        const at = el.dotDotDotToken ? base.path : [...base.path, String(i)];
+        this.declarePattern(el.name, { ...base, path: at, ...(el.initializer ? { fallback: el.initializer } : {}) }, scope);
       });
     }
   }

@@ -175,7 +175,7 @@ class FileEvaluator {
     if (isCallExpression(e) || isNewExpression(e)) return this.callValue(e, scope);
     if (isTemplateExpression(e)) return this.template(e, scope);
     if (isObjectLiteralExpression(e)) return this.object(e, scope);
-    if (isArrayLiteralExpression(e)) return joinAll(e.elements.map((x) => this.eval(isSpreadElement(x) ? x.expression : x, scope)));
+    if (isArrayLiteralExpression(e)) return this.array(e, scope);
     if (isConditionalExpression(e)) return join(this.eval(e.whenTrue, scope), this.eval(e.whenFalse, scope));
     if (isBinaryExpression(e)) return this.binary(e, scope);
     if (isPrefixUnaryExpression(e)) return e.operator === K.ExclamationToken ? CONSTANT : this.eval(e.operand, scope);
@@ -292,6 +292,17 @@ class FileEvaluator {
     }
     const api = callee.api ? `${callee.api}()` : undefined;
     return base || api ? { ...(base ? { s: base } : {}), ...(api ? { api } : {}) } : EMPTY;
+  }
+
+  /** `[uniqueId, mac]`: each position keeps its own value; the list as a whole carries all of them. */
+  private array(e: ts.ArrayLiteralExpression, scope: Scope): Value {
+    const items = e.elements.map((x) => this.eval(isSpreadElement(x) ? x.expression : x, scope));
+    const whole = joinAll(items);
+    if (e.elements.some(isSpreadElement) || items.length > 16) return whole;
+    const f = new Map(whole.f ?? []);
+    items.forEach((v, i) => f.set(String(i), v));
+    const t = items.flatMap((v) => v.t ?? []);
+    return { ...whole, f, ...(t.length ? { t: whole.t ?? t } : {}) };
   }
 
   private template(e: ts.TemplateExpression, scope: Scope): Value {
