@@ -5,6 +5,7 @@ import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
 import { propertyKey } from "../collect-names.js";
+import type { NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
@@ -50,6 +51,9 @@ class FileEvaluator {
   private readonly classById = new Map<string, ClassInfo>();
   private readonly fnById = new Map<string, FnInfo>();
   private budget = FILE_EVAL_BUDGET;
+  private readonly classified = new Map<string, NameMatch | null>();
+  private readonly calledHere = new Set<string>();
+  private readonly exportedFns = new Set<string>();
   private depth = 0;
   private truncated?: string;
 
@@ -74,8 +78,12 @@ class FileEvaluator {
       }
     }
     const fns = new Map<string, FnFlow>();
+    // Returns are worked out only where they can be read: functions called in this file (their
+    // call values are deferred), exported ones, and methods (reachable through instances).
+    const wanted = (fn: FnInfo) => this.calledHere.has(fn.id) || fn.cls !== null || this.exportedFns.has(fn.id);
+    const exports = this.exportValues();
     for (const fn of this.facts.fns) {
-      fns.set(fn.id, { id: fn.id, name: fn.name, returns: fn.returns.length && this.budget > 0 ? this.returnsOf(fn) : EMPTY });
+      fns.set(fn.id, { id: fn.id, name: fn.name, returns: fn.returns.length && this.budget > 0 && wanted(fn) ? this.returnsOf(fn) : EMPTY });
     }
     const classes = new Map<string, ClassFlow>();
     for (const c of this.facts.classes) {
@@ -84,14 +92,22 @@ class FileEvaluator {
       if (this.budget > 0) for (const name of c.fieldWrites.keys()) fields.set(name, this.fieldValue(c, name));
       classes.set(c.id, { methods, fields });
     }
+    return { file: this.file, sinks, calls, fns, classes, exports, reexports: this.facts.reexports, ...(this.truncated ? { truncated: this.truncated } : {}) };
+  }
+
+  private exportValues(): Map<string, Value> {
     const exports = new Map<string, Value>();
     for (const [name, e] of this.facts.exports) {
+      let v: Value = EMPTY;
       if (e.local !== undefined) {
         const d = this.facts.module.lookup(e.local);
-        exports.set(name, d ? this.declValue(d) : EMPTY);
-      } else if (e.expr) exports.set(name, this.eval(e.expr, e.scope ?? this.facts.module));
+        v = d ? this.declValue(d) : EMPTY;
+      } else if (e.expr) v = this.eval(e.expr, e.scope ?? this.facts.module);
+      if (v.fn) this.exportedFns.add(v.fn);
+      for (const x of v.f?.values() ?? []) if (x.fn) this.exportedFns.add(x.fn);
+      exports.set(name, v);
     }
-    return { file: this.file, sinks, calls, fns, classes, exports, reexports: this.facts.reexports, ...(this.truncated ? { truncated: this.truncated } : {}) };
+    return exports;
   }
 
   // --- calls: sinks and functions of the app -------------------------------------------------
@@ -99,6 +115,8 @@ class FileEvaluator {
   private visitCall(fn: FnInfo, site: CallSite, sinks: FlowSink[], calls: FlowCall[]): void {
     const node = site.node;
     const callee = this.calleeOf(node, site.scope);
+    // A call that is neither a sink nor the app's own function moves nothing the engine reports.
+    if (!callee && !site.sinks) return;
     const args = (node.arguments ?? []).map((a) => (isArrowFunction(a) || isFunctionExpression(a) ? EMPTY : this.eval(a, site.scope)));
     let where: Site | undefined;
     const at = () => (where ??= this.site(node, site.symbol));
@@ -207,7 +225,9 @@ class FileEvaluator {
     if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
     // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
     if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
-    const m = this.rules.names.classify(name, owner);
+    const key = owner === undefined ? name : `${owner}\u0000${name}`;
+    let m = this.classified.get(key);
+    if (m === undefined) this.classified.set(key, (m = this.rules.names.classify(name, owner)));
     if (!m) return v;
     return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));
   }
@@ -282,6 +302,7 @@ class FileEvaluator {
       const fn = this.fnById.get(callee.fn);
       if (!fn) return EMPTY;
       const argValues = args.map((a) => this.eval(a, scope));
+      this.calledHere.add(fn.id);
       return { r: [{ k: "call", callee: { k: "fn", id: fn.id }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
     }
     if (isNewExpression(e) && callee.cls) return { cls: callee.cls, ...(base ? { s: base } : {}) };
@@ -446,7 +467,8 @@ class FileEvaluator {
       v = w.path.length ? writeAt(v, w.path, x) : join(v, x);
     }
     // const form = new FormData(); form.append('email', email): the object is filled by calls.
-    for (const site of this.facts.callsByReceiver.get(d.name) ?? []) {
+    const filled = d.init && d.path.length === 0 && (ts.isNewExpression(unwrap(d.init)) || isObjectLiteralExpression(unwrap(d.init)));
+    for (const site of filled ? this.facts.callsByReceiver.get(d.name) ?? [] : []) {
       const callee = unwrap(site.node.expression) as ts.PropertyAccessExpression;
       const method = callee.name.text;
       if ((method !== "append" && method !== "set") || site.scope.lookup(d.name) !== d) continue;
