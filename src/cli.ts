@@ -12,6 +12,7 @@ import { registerInit } from "./cli/init-command.js";
 import { registerDraft } from "./cli/draft-command.js";
 import { registerCategories } from "./cli/categories-command.js";
 import { addExportCommand } from "./cli/export-command.js";
+import { registerRecipients } from "./cli/recipients-command.js";
 
 export type { Io } from "./cli/io.js";
 
@@ -23,6 +24,7 @@ const COMMANDS: RegisterCommand[] = [
   registerBaseline,
   (program, { io, setExitCode }) => addExportCommand(program, io, setExitCode),
   registerCategories,
+  registerRecipients,
 ];
 
 /** Parses argv and runs a command. Returns the exit code; never calls process.exit. */

@@ -16,6 +16,7 @@ import { evaluate } from "./evaluate/evaluate.js";
 import { findRepoRoot, gitInfo } from "./discover/git-info.js";
 import { findManifest } from "./config/find-manifest.js";
 import { codeCoverageNotes } from "./config/code-coverage.js";
+import { resolveRecipients } from "./recipients/resolve-recipients.js";
 
 export interface ScanOptions {
   dir: string;
@@ -37,7 +38,7 @@ export interface ScanOptions {
 
 export { MANIFEST_NAME } from "./config/find-manifest.js";
 
-/** discover → parse → detect → evaluate. Throws ConfigError for anything the user must fix. */
+/** discover → parse → detect → recipients → evaluate. Throws ConfigError for anything the user must fix. */
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = Date.now();
   const cwd = opts.cwd ?? process.cwd();
@@ -51,6 +52,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ruleDirs = [...(opts.rules ?? [])];
   for (const r of manifest?.audit.rules ?? []) ruleDirs.push(resolve(manifest!.dir, r));
   const ruleSet: RuleSet = loadRuleSet(taxonomy, ruleDirs, cwd);
+  // An id is known when the catalogue has it or a rule reports it as its recipient.
+  manifest?.checkRecipients([...new Set([...ruleSet.recipients.map((r) => r.id), ...ruleSet.rules.flatMap((r) => (r.recipient ? [r.recipient] : []))])]);
   const compiled = compileRules(ruleSet);
 
   const scopeFromManifest = (globs: string[] | undefined) =>
@@ -66,6 +69,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const detection = detectFiles(root, files, compiled, { maxFileBytes: opts.maxFileBytes, onProgress: opts.onProgress });
   const findings = detection.findings.sort(compareFindings);
   assignFingerprints(findings);
+  resolveRecipients(findings, ruleSet.recipients);
 
   const result: ScanResult = {
     schemaVersion: 1,
@@ -90,7 +94,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     },
   };
   opts.postDetect?.(findings, detection.texts, result);
-  result.unused = evaluate(findings, manifest, root, taxonomy);
+  result.unused = evaluate(findings, manifest, root, taxonomy, ruleSet.recipients);
   opts.postEvaluate?.(result);
   summarise(result, started);
   return result;

@@ -118,6 +118,9 @@ export interface Position {
 export interface RecipientView {
   id: string;
   name: string;
+  /** SPEC §4: hosts (api.stripe.com, *.stripe.com) and catalogue SDK ids this recipient stands for. */
+  hosts?: string[];
+  sdks?: string[];
 }
 
 export interface ManifestView {
@@ -125,6 +128,10 @@ export interface ManifestView {
   policy?: { name?: string; updated?: string };
   activities: ActivityView[];
   recipients: RecipientView[];
+  /** SPEC §4: hosts of the app's own backend; present when the manifest says so. */
+  firstParty?: { hosts: string[] };
+  /** Whether the manifest has a `recipients` list: only then are recipients checked. */
+  checksRecipients?: boolean;
 }
 
 export interface RuleView {

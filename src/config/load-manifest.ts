@@ -20,6 +20,11 @@ export interface Manifest {
   at(path: (string | number)[]): { line: number; column: number };
   /** Does activity `id`'s code cover this absolute file path? */
   covers(activity: ActivityView, absFile: string): boolean;
+  /**
+   * Checks recipient entries against the catalogue once the rules (which hold it) are loaded:
+   * an entry that says neither hosts nor sdks must be a catalogue id, and sdks must be ones.
+   */
+  checkRecipients(catalogueIds: readonly string[]): void;
 }
 
 // verbose: errors carry their schema, so a message can list the allowed keys.
@@ -132,7 +137,14 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
       path: displayPath,
       policy: raw.policy,
       activities,
-      recipients: (raw.recipients ?? []).map((r) => ({ id: r.id, name: r.name ?? r.id })),
+      recipients: (raw.recipients ?? []).map((r) => ({
+        id: r.id,
+        name: r.name ?? r.id,
+        ...(r.hosts ? { hosts: r.hosts } : {}),
+        ...(r.sdks ? { sdks: r.sdks } : {}),
+      })),
+      ...(raw.firstParty ? { firstParty: { hosts: raw.firstParty.hosts } } : {}),
+      checksRecipients: raw.recipients !== undefined,
     },
     dir,
     audit: raw.audit ?? {},
@@ -143,12 +155,26 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
       const rel = relative(dir, absFile).split("\\").join("/");
       return !rel.startsWith("../") && m(rel);
     },
+    checkRecipients(catalogueIds) {
+      const known = new Set(catalogueIds);
+      const near = (id: string) => suggestion(id, catalogueIds);
+      (raw.recipients ?? []).forEach((r, i) => {
+        (r.sdks ?? []).forEach((sdk, j) => {
+          if (!known.has(sdk)) throw file.error(["recipients", i, "sdks", j], `unknown SDK "${sdk}" in recipient "${r.id}"`, near(sdk) || "Run `policytrace recipients` for the catalogue ids.");
+        });
+        if (r.hosts === undefined && r.sdks === undefined && !known.has(r.id)) {
+          throw file.error(["recipients", i, "id"], `recipient "${r.id}" is not in the recipients catalogue, and says no hosts or sdks`,
+            [near(r.id), "Use a catalogue id (`policytrace recipients`), or say how the code reaches it: hosts: [api.example.com], sdks: [<catalogue id>], or hosts: [] when no code sends to it directly."].filter(Boolean).join(" "));
+        }
+      });
+    },
   };
 }
 
 interface RawManifest {
   policy?: ManifestView["policy"];
-  recipients?: { id: string; name?: string }[];
+  recipients?: { id: string; name?: string; hosts?: string[]; sdks?: string[] }[];
+  firstParty?: { hosts: string[] };
   activities: RawActivity[];
   audit?: Manifest["audit"];
 }
@@ -166,7 +192,13 @@ function wellFormed(data: unknown): RawManifest {
   const audit = obj(d.audit);
   return {
     policy: d.policy === undefined ? undefined : (obj(d.policy) as ManifestView["policy"]),
-    recipients: list(d.recipients).map((r) => ({ ...obj(r), id: String(obj(r).id ?? "") })) as RawManifest["recipients"],
+    // Absent, not empty: only a manifest with a recipients list has its recipients checked.
+    recipients: d.recipients === undefined ? undefined : list(d.recipients).map((r) => {
+      const e = obj(r);
+      const listOrNot = (v: unknown) => (v === undefined ? undefined : strs(v));
+      return { ...e, id: String(e.id ?? ""), hosts: listOrNot(e.hosts), sdks: listOrNot(e.sdks) };
+    }) as RawManifest["recipients"],
+    firstParty: d.firstParty === undefined ? undefined : { hosts: strs(obj(d.firstParty).hosts) },
     activities: list(d.activities).map((x, i) => {
       const a = obj(x);
       return { ...a, id: typeof a.id === "string" ? a.id : `#${i}`, data: strs(a.data), purposes: strs(a.purposes),

@@ -2,7 +2,10 @@
 // recipients, unique ids) live in load-manifest.ts, where they can suggest a fix.
 // The one definition: the validator compiles it, and the build writes it, with titles for
 // editors, to schema/privacy-manifest.schema.json (src/config/write-manifest-schema.ts).
+import { HOST_PATTERN } from "./rule-schema.js";
+
 const strings = { type: "array", items: { type: "string", minLength: 1 } } as const;
+const hosts = { type: "array", items: { type: "string", pattern: HOST_PATTERN } } as const;
 
 export const BASES = ["contract", "consent", "legitimate-interest", "legal-obligation"] as const;
 
@@ -20,6 +23,13 @@ export const manifestSchema = {
       additionalProperties: false,
       properties: { name: { type: "string" }, updated: { type: "string" }, url: { type: "string" } },
     },
+    // Where the app's own backend answers: sends there reach no third party.
+    firstParty: {
+      type: "object",
+      additionalProperties: false,
+      required: ["hosts"],
+      properties: { hosts },
+    },
     recipients: {
       type: "array",
       items: {
@@ -31,6 +41,9 @@ export const manifestSchema = {
           name: { type: "string" },
           country: { type: "string" },
           purpose: { type: "string" },
+          // What this recipient stands for in the code: the hosts it answers on, the catalogue SDKs that reach it.
+          hosts,
+          sdks: { type: "array", items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
         },
       },
     },

@@ -12,6 +12,7 @@ import { schemaError } from "./schema-errors.js";
 import { suggestion } from "./did-you-mean.js";
 import { regexProblem } from "./regex-safety.js";
 import type { Vocabulary } from "../detect/name-classifier.js";
+import { readCatalogueFile, type CatalogueSeen, type RecipientDef } from "./recipients-loader.js";
 
 export type RuleKind = Kind | "name";
 
@@ -57,6 +58,8 @@ export interface RuleDef {
 export interface RuleSet {
   rules: RuleDef[];
   vocabulary: Vocabulary;
+  /** The recipients catalogue (rules/recipients/ and any user rule folder's catalogue files). */
+  recipients: RecipientDef[];
 }
 
 export const NAMES = "names";
@@ -77,6 +80,8 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   // or an identifier `toString` must not find Object.prototype's functions.
   const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [] };
   const seen = new Map<string, string>();
+  const recipients: RecipientDef[] = [];
+  const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
   const cache = cachedBuiltins(builtinYamlFiles());
   for (const path of files) {
     const display = relative(cwd, path) || path;
@@ -88,7 +93,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       }
       if (!validateFile(file.data)) throw schemaError(file, validator!.errors ?? [], "rule file");
     }
-    const data = file.data as { rules?: Omit<RuleDef, "file">[]; vocabulary?: Partial<Vocabulary> };
+    const data = file.data as { rules?: Omit<RuleDef, "file">[]; vocabulary?: Partial<Vocabulary>; recipients?: unknown[] };
     if (data.vocabulary) {
       Object.assign(vocabulary.normalize, data.vocabulary.normalize ?? {});
       vocabulary.exclude.push(...(data.vocabulary.exclude ?? []));
@@ -96,19 +101,24 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.opaque.push(...(data.vocabulary.opaque ?? []));
       vocabulary.ownerExclude.push(...(data.vocabulary.ownerExclude ?? []));
     }
-    (data.rules ?? []).forEach((raw, i) => {
-      const rule: RuleDef = { ...raw, file: display };
+    const found = (data.rules ?? []).map((raw, i) => ({ rule: { ...raw, file: display } as RuleDef, path: ["rules", i] as (string | number)[] }));
+    if (data.recipients) {
+      const catalogue = readCatalogueFile(file, display, catalogueSeen);
+      recipients.push(...catalogue.recipients);
+      found.push(...catalogue.rules);
+    }
+    for (const { rule, path: at } of found) {
       if (rule.jsx?.values) rule.jsx = { ...rule.jsx, values: Object.assign(Object.create(null), rule.jsx.values) };
-      checkRule(file, rule, i, taxonomy);
+      checkRule(file, rule, at, taxonomy);
       const earlier = seen.get(rule.id);
       if (earlier) {
-        throw file.error(["rules", i, "id"], `duplicate rule id "${rule.id}" (first defined in ${earlier})`, "Give each rule a unique id.");
+        throw file.error([...at, "id"], `duplicate rule id "${rule.id}" (first defined in ${earlier})`, "Give each rule a unique id.");
       }
       seen.set(rule.id, display);
       rules.push(rule);
-    });
+    }
   }
-  return { rules, vocabulary };
+  return { rules, vocabulary, recipients };
 }
 
 function ruleFiles(dir: string, builtin: boolean): string[] {
@@ -131,12 +141,12 @@ function ruleFiles(dir: string, builtin: boolean): string[] {
   return out;
 }
 
-function checkRule(file: YamlFile, rule: RuleDef, i: number, taxonomy: Taxonomy): void {
-  const at = (key: string, ...more: (string | number)[]) => ["rules", i, key, ...more];
+function checkRule(file: YamlFile, rule: RuleDef, base: (string | number)[], taxonomy: Taxonomy): void {
+  const at = (key: string, ...more: (string | number)[]) => [...base, key, ...more];
   const matchers = MATCHERS.filter((m) => rule[m] !== undefined);
   if (matchers.length !== 1) {
     throw file.error(
-      ["rules", i],
+      base,
       `rule "${rule.id}" must have exactly one matcher, found ${matchers.length ? matchers.join(", ") : "none"}`,
       `Use one of: ${MATCHERS.join(", ")}.`,
     );

@@ -2,6 +2,7 @@ import type { ErrorObject } from "ajv";
 import type { YamlFile } from "./yaml-file.js";
 import type { ConfigError } from "./config-error.js";
 import { didYouMean, suggestion } from "./did-you-mean.js";
+import { HOST_PATTERN } from "./rule-schema.js";
 
 /** Turns the first ajv error into a ConfigError at the offending YAML node, in words a user can act on. */
 export function schemaError(file: YamlFile, errors: ErrorObject[], what: string): ConfigError {
@@ -43,6 +44,10 @@ function toConfigError(file: YamlFile, e: ErrorObject, what: string): ConfigErro
       const key = (e.params as { missingProperty: string }).missingProperty;
       return file.error(path, `${label} is missing the required key "${key}"`, `Add "${key}:".`);
     }
+    case "dependencies": {
+      const { property, missingProperty } = e.params as { property: string; missingProperty: string };
+      return file.error(path, `${label} is missing the required key "${missingProperty}"`, `Add "${missingProperty}:"; "${property}:" needs it.`);
+    }
     case "enum": {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const value = valueAt(file.data, path);
@@ -63,6 +68,9 @@ function toConfigError(file: YamlFile, e: ErrorObject, what: string): ConfigErro
       return file.error(path, `${label} is an empty string`, "Write a value, or remove the entry.");
     case "pattern": {
       const pattern = (e.params as { pattern: string }).pattern;
+      if (pattern === HOST_PATTERN) {
+        return file.error(path, `${label} has the value ${JSON.stringify(valueAt(file.data, path))}, which is not a host name`, "Write a lower-case host without scheme or path (api.example.com), or *.example.com for every subdomain.");
+      }
       const chars = pattern.includes(".") ? "lowercase letters, digits, dots and dashes" : "lowercase letters, digits and dashes";
       const hint = pattern.startsWith("^[a-z0-9]") ? `Use ${chars}, starting with a letter or digit (e.g. sign-up).` : `It must match /${pattern}/.`;
       return file.error(path, `${label} has the value ${JSON.stringify(valueAt(file.data, path))}, which is not a valid id`, hint);

@@ -3,13 +3,17 @@ import type { Finding, UnusedDeclaration } from "../types.js";
 import type { Manifest } from "../config/load-manifest.js";
 import type { Taxonomy } from "../config/categories.js";
 import { activityWithinScan } from "../config/code-coverage.js";
+import type { RecipientDef } from "../config/recipients-loader.js";
+import { manifestRecipientsOf } from "./recipients.js";
 
 /**
  * SPEC §4: a finding is declared when an activity whose code covers its file lists its
  * category; an activity's declaration is unused when no finding of it lies in its code.
+ * With a `recipients` list, a declared finding that reaches a third party must also reach it
+ * for one of its declaring activities, or it is undeclared for its recipient.
  * Suppressed findings keep their status; they still count as "seen" for unused checks.
  */
-export function evaluate(findings: Finding[], manifest: Manifest | null, root: string, taxonomy: Taxonomy): UnusedDeclaration[] {
+export function evaluate(findings: Finding[], manifest: Manifest | null, root: string, taxonomy: Taxonomy, catalogue: readonly RecipientDef[] = []): UnusedDeclaration[] {
   if (!manifest) {
     for (const f of findings) if (f.status !== "suppressed") f.status = "unchecked";
     return [];
@@ -17,6 +21,7 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
   const seen = new Map<string, Set<string>>(); // activity → categories found in its code
   const coverCache = new Map<string, string[]>(); // file → activities covering it
   const byId = new Map(manifest.view.activities.map((a) => [a.id, a]));
+  const recipientsOf = manifest.view.checksRecipients ? manifestRecipientsOf(manifest.view, catalogue) : null;
   for (const f of findings) {
     let covering = coverCache.get(f.file);
     if (!covering) {
@@ -26,13 +31,17 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
     }
     const declaring = covering.filter((id) => byId.get(id)!.data.includes(f.category));
     f.activities = declaring;
-    if (f.status !== "suppressed") f.status = declaring.length ? "declared" : "undeclared";
-    if (!declaring.length) f.violation = "category";
+    const violation = !declaring.length ? "category" : recipientsOf && f.recipient !== null && !reachesDeclared(declaring, recipientsOf(f.recipient)) ? "recipient" : undefined;
+    if (f.status !== "suppressed") f.status = violation ? "undeclared" : "declared";
+    if (violation) f.violation = violation;
     for (const id of covering) {
       const s = seen.get(id) ?? new Set<string>();
       s.add(f.category);
       seen.set(id, s);
     }
+  }
+  function reachesDeclared(declaring: string[], standsFor: Set<string> | null): boolean {
+    return standsFor === null || declaring.some((id) => byId.get(id)!.recipients.some((r) => standsFor.has(r)));
   }
   const unused: UnusedDeclaration[] = [];
   for (const a of manifest.view.activities) {

@@ -5,6 +5,7 @@
 // person; every user-derived string goes through JSON.stringify (JSON strings are YAML).
 
 import type { CategoryView, Finding, ScanResult } from "../types.js";
+import { isHost } from "../recipients/hosts.js";
 import { activityIdOf, globOf, groupByFeatureFolder, uniqueIds, type FeatureFolder } from "./feature-folders.js";
 import { BASES } from "../config/manifest-schema.js";
 
@@ -34,7 +35,7 @@ export function starterManifest(result: ScanResult): StarterManifest {
   );
   if (recipients.length) {
     out.push("# Third parties the code sends data to (found from SDK and API calls). Use the names", "# your policy uses; add any the scan cannot see (hosting, e-mail providers).", "recipients:");
-    for (const r of recipients) out.push(`  - id: ${r}`, `    name: ${JSON.stringify(titleOf(r))}`);
+    for (const r of recipients) out.push(`  - id: ${entryId(r)}`, `    name: ${JSON.stringify(titleOf(r))}`, ...(isHost(r) ? [`    hosts: [${r}]`] : []));
     out.push("");
   }
   out.push("activities:");
@@ -109,7 +110,7 @@ function activityLines(a: Activity, catalogue: Map<string, { view: CategoryView;
     '    purposes: ["TODO: why is this collected?"]',
     `    basis: TODO                          # ${BASES.join(" | ")}`,
   );
-  if (recipients.length) lines.push(`    recipients: [${recipients.join(", ")}]`);
+  if (recipients.length) lines.push(`    recipients: [${[...new Set(recipients.map(entryId))].join(", ")}]`);
   lines.push(`    code: [${JSON.stringify(globOf(a.feature))}]`);
   return lines;
 }
@@ -128,6 +129,9 @@ function placeholderActivity(): string[] {
 }
 
 /** google-analytics → Google Analytics: a readable starting point for the policy's name. */
+/** A recipient that is a bare host (api.example.com) is declared under an id made from it, with that host. */
+const entryId = (recipient: string) => (isHost(recipient) ? recipient.replace(/\./g, "-") : recipient);
+
 function titleOf(id: string): string {
   return id.split("-").map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w)).join(" ");
 }

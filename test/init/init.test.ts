@@ -91,8 +91,8 @@ describe("policytrace init", () => {
     });
     await run(["init", "."], dir);
     const m = parse(readFileSync(join(dir, "privacy-manifest.yml"), "utf8")) as Starter;
-    expect(m.recipients).toEqual([{ id: "google-analytics", name: "Google Analytics" }]);
-    expect(m.activities[0]).toMatchObject({ id: "ux", recipients: ["google-analytics"], code: ["src/ux/**"] });
+    expect(m.recipients).toEqual([{ id: "firebase-analytics", name: "Firebase Analytics" }]);
+    expect(m.activities[0]).toMatchObject({ id: "ux", recipients: ["firebase-analytics"], code: ["src/ux/**"] });
   });
 
   it("writes a template that still fails validation when nothing is found", async () => {

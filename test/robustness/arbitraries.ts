@@ -79,7 +79,7 @@ const goodManifest = fc.record(
   {
     version: fc.constant(1),
     policy: fc.record({ name: fc.string({ maxLength: 8 }), updated: fc.constantFrom("2023-01-10") }, { requiredKeys: [] }),
-    recipients: fc.constant([{ id: "aws", name: "Amazon Web Services" }]),
+    recipients: fc.constant([{ id: "aws", name: "Amazon Web Services", hosts: ["*.amazonaws.com"] }]),
     activities: fc.uniqueArray(
       fc.record(
         {

@@ -44,7 +44,7 @@ describe("invalid manifests exit 2 with file:line:column, the problem and the fi
     ["a wrong version", manifest("version: 2", "activities:", ...ACTIVITY),
       "policytrace: privacy-manifest.yml:1:10: version is 2, but only 1 is supported\n  Write version: 1.\n"],
     ["an unknown top-level key", manifest("version: 1", "activites:", ...ACTIVITY),
-      'policytrace: privacy-manifest.yml:2:1: unknown key "activites" in manifest\n  Did you mean "activities"? Allowed keys: $schema, version, policy, recipients, activities, audit.\n'],
+      'policytrace: privacy-manifest.yml:2:1: unknown key "activites" in manifest\n  Did you mean "activities"? Allowed keys: $schema, version, policy, firstParty, recipients, activities, audit.\n'],
     ["an unknown activity key", manifest("version: 1", "activities:", ...ACTIVITY, "    cod: [src/**]"),
       'policytrace: privacy-manifest.yml:7:5: unknown key "cod" in activities[0] ("app")\n  Did you mean "code"? Allowed keys: id, ref, title, description, data, purposes, basis, recipients, code, labels.\n'],
     ["an unknown category id", manifest("version: 1", "activities:", "  - id: app", "    data: [emial]", "    purposes: [support]", "    basis: contract"),
