@@ -14,3 +14,14 @@ export function suggestion(input: string, candidates: readonly string[]): string
   const hit = didYouMean(input, candidates);
   return hit ? `Did you mean "${hit}"?` : "";
 }
+
+/**
+ * The candidate this input is almost surely a misspelling of, or undefined: stricter than
+ * didYouMean, for refusing input rather than hinting (`mixpanle` is Mixpanel; `aws` is not APNs).
+ */
+export function likelyTypo(input: string, candidates: readonly string[]): string | undefined {
+  const hit = didYouMean(input, candidates);
+  if (hit === undefined || hit === input) return undefined;
+  const limit = input.length <= 4 ? 1 : Math.max(2, Math.floor(input.length / 4));
+  return distance(input.toLowerCase(), hit.toLowerCase()) <= limit ? hit : undefined;
+}

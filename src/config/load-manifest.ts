@@ -7,7 +7,7 @@ import type { Taxonomy } from "./categories.js";
 import { readYamlFile } from "./yaml-file.js";
 import { manifestSchema } from "./manifest-schema.js";
 import { schemaErrors } from "./schema-errors.js";
-import { suggestion } from "./did-you-mean.js";
+import { likelyTypo, suggestion } from "./did-you-mean.js";
 import { ConfigError, configErrors } from "./config-error.js";
 import { checkLabelOverrides } from "../labels/label-overrides.js";
 
@@ -22,7 +22,7 @@ export interface Manifest {
   covers(activity: ActivityView, absFile: string): boolean;
   /**
    * Checks recipient entries against the catalogue once the rules (which hold it) are loaded:
-   * an entry that says neither hosts nor sdks must be a catalogue id, and sdks must be ones.
+   * sdks must be catalogue ids, and an id that misspells one is refused.
    */
   checkRecipients(catalogueIds: readonly string[]): void;
 }
@@ -162,9 +162,12 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
         (r.sdks ?? []).forEach((sdk, j) => {
           if (!known.has(sdk)) throw file.error(["recipients", i, "sdks", j], `unknown SDK "${sdk}" in recipient "${r.id}"`, near(sdk) || "Run `policytrace recipients` for the catalogue ids.");
         });
-        if (r.hosts === undefined && r.sdks === undefined && !known.has(r.id)) {
-          throw file.error(["recipients", i, "id"], `recipient "${r.id}" is not in the recipients catalogue, and says no hosts or sdks`,
-            [near(r.id), "Use a catalogue id (`policytrace recipients`), or say how the code reaches it: hosts: [api.example.com], sdks: [<catalogue id>], or hosts: [] when no code sends to it directly."].filter(Boolean).join(" "));
+        // An id the catalogue lacks stands for itself (a rule's recipient, or a party no code reaches),
+        // unless it is a near miss of a catalogue id: then it would silently declare nothing.
+        const typo = r.hosts === undefined && r.sdks === undefined && !known.has(r.id) ? likelyTypo(r.id, catalogueIds) : undefined;
+        if (typo) {
+          throw file.error(["recipients", i, "id"], `recipient "${r.id}" is not in the recipients catalogue`,
+            `Did you mean "${typo}"? Or, if it is another party, say how the code reaches it: hosts: [api.example.com] or sdks: [<catalogue id>] (\`policytrace recipients\` lists the ids).`);
         }
       });
     },

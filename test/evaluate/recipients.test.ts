@@ -85,11 +85,14 @@ describe("manifest recipients are checked against the catalogue", () => {
     }
     return "no error";
   };
-  it("an id that is no catalogue id and says no hosts or sdks gets a did-you-mean at its line and column", () => {
+  it("an id that misspells a catalogue id and says no hosts or sdks gets a did-you-mean at its line and column", () => {
     expect(error(manifestText(["  - id: mixpanle"], []))).toBe(
-      'privacy-manifest.yml:3:9: recipient "mixpanle" is not in the recipients catalogue, and says no hosts or sdks\n' +
-        '  Did you mean "mixpanel"? Use a catalogue id (`policytrace recipients`), or say how the code reaches it: hosts: [api.example.com], sdks: [<catalogue id>], or hosts: [] when no code sends to it directly.',
+      'privacy-manifest.yml:3:9: recipient "mixpanle" is not in the recipients catalogue\n' +
+        '  Did you mean "mixpanel"? Or, if it is another party, say how the code reaches it: hosts: [api.example.com] or sdks: [<catalogue id>] (`policytrace recipients` lists the ids).',
     );
+  });
+  it("any other id stands for itself, as in the SPEC's example (aws is not a near miss of apns)", () => {
+    expect(error(manifestText(["  - id: aws", "    name: Amazon Web Services", "  - id: hotline-partner"], []))).toBe("no error");
   });
   it("an unknown SDK id is named with a suggestion", () => {
     expect(error(manifestText(["  - id: crash", "    sdks: [sentri]"], []))).toBe('privacy-manifest.yml:4:12: unknown SDK "sentri" in recipient "crash"\n  Did you mean "sentry"?');
