@@ -41,10 +41,12 @@ function annotation(f: Finding, title: string, manifest: string, prefix: string)
     `file=${escapeProperty(file)}`,
     `line=${f.line}`,
     `col=${f.column}`,
-    `title=${escapeProperty(`Undeclared personal data: ${label}`)}`,
+    `title=${escapeProperty(f.violation === "recipient" ? `Personal data reaches an undeclared third party: ${label}` : `Undeclared personal data: ${label}`)}`,
   ].join(",");
-  const message = `${f.kind} of ${label} is not declared by any activity covering this file` +
-    `${f.recipient ? ` (reaches ${f.recipient})` : ""}: declare it in ${manifest} or remove the collection.` +
-    `${snippet ? `\nEvidence: ${snippet}` : ""}\nRule: ${f.rule}`;
+  const what = f.violation === "recipient"
+    ? `${f.kind} of ${label} reaches the undeclared third party ${f.recipient ?? "(unknown)"}: list it in the recipients of the activity that declares ${f.category} in ${manifest}, or stop sending the data there.`
+    : `${f.kind} of ${label} is not declared by any activity covering this file${f.recipient ? ` (reaches ${f.recipient})` : ""}: declare it in ${manifest} or remove the collection.`;
+  const origin = f.trace?.[0] ? `\nFrom: ${posix.join(prefix, f.trace[0].file)}:${f.trace[0].line}${f.trace[0].note ? ` (${f.trace[0].note})` : ""}` : "";
+  const message = `${what}${snippet ? `\nEvidence: ${snippet}` : ""}${origin}\nRule: ${f.rule}`;
   return `::error ${props}::${escapeData(message)}`;
 }

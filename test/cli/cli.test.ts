@@ -82,7 +82,7 @@ describe("every format on fixtures/imou-app, in-process", () => {
     expect(r.code).toBe(out.summary.undeclared > 0 ? 1 : 0);
   });
 
-  it("text, sarif and markdown render the same scan", async () => {
+  it("text, sarif and markdown render the same scan", { timeout: 180_000 }, async () => {
     const text = await run(["scan", fixture], process.cwd());
     expect(text.stdout).toMatch(/web\/src\/pages\/newsletter\.tsx/);
     // Playback is fully declared (account is not: its login email reaches Sentry, a recipient violation).

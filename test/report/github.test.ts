@@ -59,3 +59,20 @@ describe("workflow command escaping", () => {
     expect(escapeProperty("a%b\rc\nd:e,f")).toBe("a%25b%0Dc%0Ad%3Ae%2Cf");
   });
 });
+
+describe("recipient violations and traces in annotations", () => {
+  it("names the undeclared third party and where the value came from", async () => {
+    const { renderGithubAnnotations } = await import("../../src/report/github.js");
+    const { sampleResult } = await import("./sample-result.js");
+    const result = { ...sampleResult, findings: sampleResult.findings.map((f) => f.id === "fp-ping-mac"
+      ? { ...f, violation: "recipient" as const, trace: [{ file: "src/device/mac.ts", line: 3, column: 9, note: "os.networkInterfaces()" },
+          { file: f.file, line: f.line, column: f.column, note: "→ Sentry.setTag" }] } : f) };
+    const line = renderGithubAnnotations(result, { pathPrefix: "apps/cam" }).split("\n").find((l) => l.includes("ping.ts"))!;
+    expect(line).toContain("title=Personal data reaches an undeclared third party%3A MAC address (mac-address)");
+    expect(line).toContain("reaches the undeclared third party sentry");
+    expect(line).toContain("%0AFrom: apps/cam/src/device/mac.ts:3 (os.networkInterfaces())");
+    const other = renderGithubAnnotations(result).split("\n").find((l) => l.includes("bind.ts"))!;
+    expect(other).toContain("title=Undeclared personal data%3A");
+    expect(other).not.toContain("From:");
+  });
+});
