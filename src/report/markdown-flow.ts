@@ -7,8 +7,8 @@
 
 import type { ActivityView, Finding, ScanResult } from "../types.js";
 
-export const MAX_PER_COLUMN = 10;
-export const MAX_EDGES = 40;
+export const MAX_PER_COLUMN = 8;
+export const MAX_EDGES = 30;
 const MAX_LABEL = 48;
 
 /** How a finding moves data, for inventories, which have no activities to group by. */
