@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import type { ScanResult, Finding, ScanError } from "./types.js";
+import type { Confidence, ScanResult, Finding, ScanError } from "./types.js";
 import { loadTaxonomy } from "./config/categories.js";
 import { loadRuleSet, type RuleSet } from "./config/rules-loader.js";
 import { loadManifest, type Manifest } from "./config/load-manifest.js";
@@ -17,6 +17,7 @@ import { findRepoRoot, gitInfo } from "./discover/git-info.js";
 import { findManifest } from "./config/find-manifest.js";
 import { codeCoverageNotes } from "./config/code-coverage.js";
 import { resolveRecipients } from "./recipients/resolve-recipients.js";
+import { meetsConfidence } from "./evaluate/min-confidence.js";
 
 export interface ScanOptions {
   dir: string;
@@ -34,6 +35,10 @@ export interface ScanOptions {
   postDetect?: (findings: Finding[], texts: Map<string, string>, result: ScanResult) => void;
   /** Post-evaluation step (baseline: it accepts only what is still undeclared) run before the summary. */
   postEvaluate?: (result: ScanResult) => void;
+  /** Report (and fail on) only findings at or above this confidence; everything by default. */
+  minConfidence?: Confidence;
+  /** Undeclared `schema` findings are violations too (SPEC §3 makes them inventory by default). */
+  countSchema?: boolean;
 }
 
 export { MANIFEST_NAME } from "./config/find-manifest.js";
@@ -94,8 +99,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     },
   };
   opts.postDetect?.(findings, detection.texts, result);
-  result.unused = evaluate(findings, manifest, root, taxonomy, ruleSet.recipients);
+  result.unused = evaluate(findings, manifest, root, taxonomy, ruleSet.recipients, { countSchema: opts.countSchema });
   opts.postEvaluate?.(result);
+  // After evaluation and the baseline: a weak finding still shows a declaration is used and
+  // still matches its baseline entry; it is only left out of what is reported and fails.
+  const min = opts.minConfidence;
+  if (min) result.findings = result.findings.filter((f) => meetsConfidence(f, min));
   summarise(result, started);
   return result;
 }

@@ -1,10 +1,11 @@
 // The scan as every command runs it: shared flags, inline suppressions and progress.
 
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { loadTaxonomy } from "../config/categories.js";
 import { ConfigError } from "../config/config-error.js";
 import { scan, type ScanOptions } from "../run.js";
-import type { ScanResult } from "../types.js";
+import type { Confidence, ScanResult } from "../types.js";
+import { MIN_CONFIDENCE_CHOICES } from "../evaluate/min-confidence.js";
 import { applyInlineSuppressions } from "../suppress/inline-suppressions.js";
 import { createProgress, progressWanted } from "./progress.js";
 import type { Io } from "./io.js";
@@ -15,6 +16,7 @@ export interface ScanFlags {
   all?: boolean;
   maxFileSize: number;
   quiet?: boolean;
+  minConfidence?: Confidence;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -26,7 +28,8 @@ export function addScanFlags(cmd: Command, withManifest = true): Command {
     .option("--rules <dir>", "extra rule files (repeatable)", collect, [])
     .option("--all", "also scan node_modules, build output and .gitignored files")
     .option("--max-file-size <kb>", "skip files larger than this many KB", (v) => parsePositive(v, "--max-file-size"), 2048)
-    .option("--quiet", "no progress line on stderr");
+    .option("--quiet", "no progress line on stderr")
+    .addOption(new Option("--min-confidence <level>", "report and fail only on findings at or above this confidence (default: all)").choices([...MIN_CONFIDENCE_CHOICES]));
 }
 
 export async function runScan(dir: string, flags: ScanFlags, io: Io, extra: Partial<ScanOptions> = {}): Promise<ScanResult> {
@@ -39,6 +42,7 @@ export async function runScan(dir: string, flags: ScanFlags, io: Io, extra: Part
       rules: flags.rules,
       all: flags.all,
       maxFileBytes: flags.maxFileSize * 1024,
+      minConfidence: flags.minConfidence,
       cwd: io.cwd,
       onProgress: progress.update,
       postDetect: (findings, texts, result) => applyInlineSuppressions(findings, texts, result, taxonomy),

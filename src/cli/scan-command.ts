@@ -22,6 +22,7 @@ interface ScanCommandFlags extends ScanFlags {
   verbose?: boolean;
   changedSince?: string;
   labels: string[];
+  countSchema?: boolean;
 }
 
 const EXAMPLES = [
@@ -34,6 +35,7 @@ const EXAMPLES = [
   "  policytrace scan . --baseline .policytrace-baseline.json",
   "  policytrace scan . --changed-since origin/main        # a pull request: only the files it changes",
   "  policytrace scan . --labels ios/PrivacyInfo.xcprivacy",
+  "  policytrace scan . --min-confidence medium           # leave out the guesses (shapes, function names)",
 ].join("\n");
 
 export const registerScan: RegisterCommand = (program, { io, setExitCode }) => {
@@ -45,6 +47,7 @@ export const registerScan: RegisterCommand = (program, { io, setExitCode }) => {
     .option("-o, --output <file>", "write the report to a file instead of stdout (a one-line summary goes to stderr)")
     .addOption(new Option("--fail-on <level>", "what fails the run").choices([...FAIL_ON]).default("undeclared"))
     .option("--baseline <file>", "accept the findings recorded there (policytrace baseline); fail only on new ones")
+    .option("--count-schema", "undeclared data shapes (schema findings) fail the run too; by default they are inventory")
     .option("--verbose", "text format: also list declared and suppressed findings")
     .option("--changed-since <git-ref>", "report and gate only findings in files changed since ref (the analysis still reads the whole project)")
     .option("--labels <file>", "also check a privacy label (PrivacyInfo.xcprivacy, Data safety CSV, fides YAML) against the code (repeatable)", (v: string, p: string[]) => [...p, v], []);
@@ -59,7 +62,7 @@ export const registerScan: RegisterCommand = (program, { io, setExitCode }) => {
         labelsStep?.(r); // before --changed-since: a label describes the whole app
         changedStep?.(r);
       };
-      const result = await runScan(dir, o, io, { postEvaluate });
+      const result = await runScan(dir, o, io, { postEvaluate, countSchema: o.countSchema });
       // Links in a Markdown report are relative to where the report lives (or the cwd for stdout).
       const reportDir = o.output ? dirname(resolve(io.cwd, o.output)) : io.cwd;
       const linkBase = relative(reportDir, result.context.root).split(sep).join("/");

@@ -5,6 +5,7 @@ import type { Taxonomy } from "../config/categories.js";
 import { activityWithinScan } from "../config/code-coverage.js";
 import type { RecipientDef } from "../config/recipients-loader.js";
 import { manifestRecipientsOf } from "./recipients.js";
+import { violates, type EvaluateOptions } from "./violations.js";
 
 /**
  * SPEC §4: a finding is declared when an activity whose code covers its file lists its
@@ -12,8 +13,10 @@ import { manifestRecipientsOf } from "./recipients.js";
  * With a `recipients` list, a declared finding that reaches a third party must also reach it
  * for one of its declaring activities, or it is undeclared for its recipient.
  * Suppressed findings keep their status; they still count as "seen" for unused checks.
+ * An undeclared `schema` finding is inventory, not a violation (SPEC §3), unless
+ * `countSchema` says shapes count too.
  */
-export function evaluate(findings: Finding[], manifest: Manifest | null, root: string, taxonomy: Taxonomy, catalogue: readonly RecipientDef[] = []): UnusedDeclaration[] {
+export function evaluate(findings: Finding[], manifest: Manifest | null, root: string, taxonomy: Taxonomy, catalogue: readonly RecipientDef[] = [], opts: EvaluateOptions = {}): UnusedDeclaration[] {
   if (!manifest) {
     for (const f of findings) if (f.status !== "suppressed") f.status = "unchecked";
     return [];
@@ -31,8 +34,9 @@ export function evaluate(findings: Finding[], manifest: Manifest | null, root: s
     }
     const declaring = covering.filter((id) => byId.get(id)!.data.includes(f.category));
     f.activities = declaring;
-    const violation = !declaring.length ? "category" : recipientsOf && f.recipient !== null && !reachesDeclared(declaring, recipientsOf(f.recipient)) ? "recipient" : undefined;
-    if (f.status !== "suppressed") f.status = violation ? "undeclared" : "declared";
+    // An undeclared shape stays undeclared but is no violation unless --count-schema (SPEC §3).
+    const violation = !declaring.length ? (violates(f, opts) ? "category" : undefined) : recipientsOf && f.recipient !== null && !reachesDeclared(declaring, recipientsOf(f.recipient)) ? "recipient" : undefined;
+    if (f.status !== "suppressed") f.status = !declaring.length || violation ? "undeclared" : "declared";
     if (violation) f.violation = violation;
     for (const id of covering) {
       const s = seen.get(id) ?? new Set<string>();

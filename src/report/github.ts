@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import type { Finding, ScanResult } from "../types.js";
 import { byLocation } from "./markdown.js";
+import { isViolation } from "../evaluate/violations.js";
 
 export interface GithubOptions {
   /** Path of the scanned directory inside the repository, e.g. "packages/app", when it is not the repo root. */
@@ -26,7 +27,7 @@ export function renderGithubAnnotations(result: ScanResult, opts: GithubOptions 
   const titles = new Map(result.context.categories.map((c) => [c.id, c.title]));
   const manifest = result.manifest ?? "the manifest";
   const lines = result.findings
-    .filter((f) => f.status === "undeclared")
+    .filter(isViolation)
     .sort(byLocation)
     .map((f) => annotation(f, titles.get(f.category) ?? f.category, manifest, opts.pathPrefix ?? ""));
   return lines.length === 0 ? "" : lines.join("\n") + "\n";

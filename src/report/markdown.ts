@@ -8,6 +8,7 @@ import picomatch from "picomatch";
 import type { ActivityView, Finding, ScanResult } from "../types.js";
 import { labelsMarkdown, labelsVerdict } from "../labels/render-labels.js";
 import { flowDiagram } from "./markdown-flow.js";
+import { isViolation } from "../evaluate/violations.js";
 
 export interface MarkdownOptions {
   /** Prefix for file links: "../" when the report is not written at the scanned root, or a blob URL. */
@@ -147,15 +148,11 @@ class Report {
     return escapeCell(clip(f.evidence, MAX_EVIDENCE)) || "—";
   }
 
-  private count(status: Finding["status"]): number {
-    return this.findings.filter((f) => f.status === status).length;
-  }
-
   header(): string {
     const { result, ctx } = this;
     const m = ctx.manifest;
     const project = basename(ctx.root) || ctx.root;
-    const undeclared = this.count("undeclared");
+    const undeclared = this.findings.filter(isViolation).length;
     const verdict = result.manifest === null
       ? "➖ Not checked: no manifest, this is an inventory"
       : undeclared === 0 ? "✅ Pass" : `❌ ${plural(undeclared, "undeclared collection point")}`;

@@ -14,6 +14,7 @@ import { byLocation, escapeCell } from "./markdown.js";
 import { repoPath, scannedPathInRepo } from "./repo-paths.js";
 import { ruleHelpUri, sentence } from "./rule-help.js";
 import { labelSarifResults, labelSarifRules } from "../labels/render-labels.js";
+import { isViolation as failsTheRun } from "../evaluate/violations.js";
 
 export const SARIF_SCHEMA_URI =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -35,7 +36,8 @@ export function renderSarif(result: ScanResult): string {
 
 /** A finding that is a violation: undeclared now, or accepted by a suppression although undeclared. */
 export function isViolation(f: Finding): boolean {
-  return f.status === "undeclared" || (f.status === "suppressed" && f.violation !== undefined);
+  // An undeclared data shape carries no violation: it is inventory (SPEC §3), not a result.
+  return failsTheRun(f) || (f.status === "suppressed" && f.violation !== undefined);
 }
 
 export function buildSarif(result: ScanResult): Sarif.Log {

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, ScanResult } from "../types.js";
 import { labelsText, labelsVerdict } from "../labels/render-labels.js";
 import type { FailOn } from "../evaluate/exit-code.js";
+import { isViolation } from "../evaluate/violations.js";
 
 export interface TextOptions {
   color: boolean;
@@ -104,14 +105,19 @@ function verdict(r: ScanResult, c: ChalkInstance, failOn: FailOn, notes: number)
       "Run `policytrace init` to start one, or pass --manifest.";
   }
   const counts = `${sum.declared} declared, ${sum.undeclared} undeclared, ${sum.suppressed} suppressed, ${s(sum.unused, "unused declaration")}`;
-  const undeclared = `${s(sum.undeclared, "undeclared collection point")}`;
+  // Undeclared data shapes are inventory (SPEC §3): listed and counted, but not a failure.
+  const violations = r.findings.filter(isViolation).length;
+  const shapes = sum.undeclared - violations;
+  const undeclared = `${s(violations, "undeclared collection point")}`;
+  const inventory = shapes > 0 ? ` (${s(shapes, "undeclared data shape")}, inventory only)` : "";
+  const declared = shapes > 0 ? c.green.bold("✔ No undeclared collection") + inventory : c.green.bold("✔ All collection is declared");
   if (failOn === "none") {
-    const label = sum.undeclared > 0 ? c.yellow.bold(`! ${undeclared} (not failing: --fail-on none)`) : c.green.bold("✔ All collection is declared");
+    const label = violations > 0 ? c.yellow.bold(`! ${undeclared} (not failing: --fail-on none)`) : declared;
     return `${label} — ${counts}; ${tail}`;
   }
-  if (sum.undeclared > 0) return `${c.red.bold(`✖ ${undeclared}`)} — ${counts}; ${tail}`;
+  if (violations > 0) return `${c.red.bold(`✖ ${undeclared}`)} — ${counts}; ${tail}`;
   if (failOn === "unused" && sum.unused > 0) {
     return `${c.red.bold(`✖ ${s(sum.unused, "unused declaration")} (--fail-on unused)`)}: all collection is declared, but the manifest declares data no code collects — ${counts}; ${tail}`;
   }
-  return `${c.green.bold("✔ All collection is declared")} — ${counts}; ${tail}`;
+  return `${declared} — ${counts}; ${tail}`;
 }
