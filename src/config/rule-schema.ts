@@ -21,6 +21,7 @@ export const ruleFileSchema = {
         tail: stringList,
         opaque: stringList,
         ownerExclude: stringList,
+        settingTypes: stringList,
       },
     },
     rules: { type: "array", items: ruleSchema(true) },
@@ -110,6 +111,7 @@ function ruleSchema(standalone: boolean) {
       qualifiers: stringList,
       exclude: stringList,
       ownerExclude: stringList,
+      unlessValue: { type: "array", items: { enum: ["number", "object", "enum"] }, minItems: 1 },
       pair: { type: "array", items: stringList, minItems: 2, maxItems: 2 },
       tests: {
         type: "object",

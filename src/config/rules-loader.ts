@@ -11,7 +11,7 @@ import { MATCHERS, ruleFileSchema } from "./rule-schema.js";
 import { schemaError } from "./schema-errors.js";
 import { suggestion } from "./did-you-mean.js";
 import { regexProblem } from "./regex-safety.js";
-import type { Vocabulary } from "../detect/name-classifier.js";
+import type { ValueShape, Vocabulary } from "../detect/name-classifier.js";
 import { readCatalogueFile, type CatalogueSeen, type RecipientDef } from "./recipients-loader.js";
 
 export type RuleKind = Kind | "name";
@@ -49,6 +49,8 @@ export interface RuleDef {
   qualifiers?: string[];
   exclude?: string[];
   ownerExclude?: string[];
+  /** Value shapes that mean a field of this name holds a setting, not the datum (`audio: number`). */
+  unlessValue?: ValueShape[];
   pair?: [string[], string[]];
   tests?: { positive?: string[]; negative?: string[] };
   /** Where it was loaded from, for messages. */
@@ -78,7 +80,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -100,6 +102,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.tail.push(...(data.vocabulary.tail ?? []));
       vocabulary.opaque.push(...(data.vocabulary.opaque ?? []));
       vocabulary.ownerExclude.push(...(data.vocabulary.ownerExclude ?? []));
+      vocabulary.settingTypes.push(...(data.vocabulary.settingTypes ?? []));
     }
     const found = (data.rules ?? []).map((raw, i) => ({ rule: { ...raw, file: display } as RuleDef, path: ["rules", i] as (string | number)[] }));
     if (data.recipients) {

@@ -5,7 +5,7 @@ import { isKeyLike, keyName } from "./tokens.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isArrowFunction, isCallExpression, isClassExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = ts;
+const { isArrowFunction, isCallExpression, isClassExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = ts;
 const K = { FalseKeyword: ts.SyntaxKind.FalseKeyword, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword };
 
 export interface NameHit extends NameMatch {
@@ -55,8 +55,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     else if (name.length <= 24) bare.push({ name, node, scope });
     return false;
   };
-  const visitUrl = (text: string, node: ts.Node) => {
-    for (const seg of text.split(/[/?#&=]/)) if (isKeyLike(seg)) classify(seg, node);
+  const visitUrl = (chunks: readonly string[], node: ts.Node) => {
+    for (const key of urlKeys(chunks)) classify(key, node);
   };
   const visit = (n: ts.Node): void => {
     if (--budget < 0) return;
@@ -81,13 +81,15 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     if (isPropertyAssignment(n)) {
       const key = propertyKey(n.name);
       if (key !== null && rules.opaque.has(key)) return;
-      // { country: 'US' } is a constant the code chose, not data collected from anyone.
-      if (LITERALS.has(n.initializer.kind)) return;
+      // { country: 'US' }, { lat: -33.9 }, { video: !1 }: a constant the code chose, not data collected from anyone.
+      if (isLiteral(n.initializer)) return;
       // { deviceId: device.id } is a reference to a database row, not an identifier of a person's device.
       if (isPropertyAccessExpression(n.initializer) && ID_NAMES.has(n.initializer.name.text)) return;
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
       const bareBefore = bare.length;
-      if (key !== null && classify(key, n.name, keyOwner, false, true)) return;
+      // { video: { width, height, bitrate } }: an option object under a media key is that medium's settings.
+      const settings = key !== null && isObjectLiteralExpression(n.initializer) && isSettingKey(key, keyOwner);
+      if (key !== null && !settings && classify(key, n.name, keyOwner, false, true)) return;
       const before = hits.length;
       const outer = keyOwner;
       keyOwner = key ?? outer;
@@ -102,12 +104,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       return;
     }
     if (isStringLiteralLike(n)) {
-      if (n === url) visitUrl(n.text, n);
+      if (n === url) visitUrl([n.text], n);
       else if (isKeyLike(n.text)) classify(keyName(n.text), n);
       return;
     }
     if (isTemplateExpression(n) && n === url) {
-      visitUrl([n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join("/"), n);
+      visitUrl([n.head.text, ...n.templateSpans.map((s) => s.literal.text)], n);
       for (const span of n.templateSpans) visit(span.expression);
       return;
     }
@@ -144,6 +146,10 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
     visit(e);
   };
+  const isSettingKey = (key: string, owner: string | undefined) => {
+    const m = rules.names.classify(key, owner);
+    return m !== null && rules.names.isSetting(m, "object");
+  };
   for (const r of roots) visit(r);
   // A bare `name`, `model`, `language` or `timezone` says whose it is only through what travels
   // with it: beside a serial number or MAC it is the device's, beside an email the person's.
@@ -158,6 +164,35 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   }
   if (pairWords.size > 1) for (const m of rules.names.pairsIn(pairWords)) hits.push({ ...m, node: roots[0], name: [...pairWords].join("+") });
   return hits;
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  return LITERALS.has(e.kind) || (isPrefixUnaryExpression(e) && LITERALS.has(e.operand.kind));
+}
+
+/**
+ * The names a URL sends: its path segments, and the keys of query parameters whose value
+ * comes from the code (`?email=${email}`). A parameter with a literal value is the app's own
+ * constant (`&email=abuse@example.org`), not a person's data.
+ * @param chunks the literal parts of the URL, split where a template expression goes
+ */
+export function urlKeys(chunks: readonly string[]): string[] {
+  const keys: string[] = [];
+  chunks.forEach((chunk, i) => {
+    const valueFollows = i < chunks.length - 1;
+    const pieces = chunk.split(/[/?#&]/);
+    pieces.forEach((piece, j) => {
+      const eq = piece.indexOf("=");
+      if (eq < 0) {
+        if (isKeyLike(piece)) keys.push(piece);
+        return;
+      }
+      const key = piece.slice(0, eq);
+      const literalValue = piece.length > eq + 1 || !(valueFollows && j === pieces.length - 1);
+      if (!literalValue && isKeyLike(key)) keys.push(key);
+    });
+  });
+  return keys;
 }
 
 export function propertyKey(name: ts.PropertyName | ts.BindingName): string | null {

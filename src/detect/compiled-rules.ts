@@ -79,8 +79,6 @@ export function compileRules(set: RuleSet): CompiledRules {
       for (const m of rule.method.names) push(c.methods, m, { receiver, firstArg, rule });
     }
     for (const w of rule.calls ?? []) push(c.calls, w.toLowerCase(), rule);
-    {
-    }
     if (rule.request) {
       for (const o of rule.request.objects) {
         c.requestObjects.add(o);
@@ -101,6 +99,7 @@ export function compileRules(set: RuleSet): CompiledRules {
         qualifiers: rule.qualifiers,
         exclude: rule.exclude ?? [],
         ownerExclude: rule.ownerExclude,
+        unlessValue: rule.unlessValue,
         pair: rule.pair,
       });
     }

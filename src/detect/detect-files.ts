@@ -5,6 +5,7 @@ import { firstSyntaxError, parseSource } from "../parse/parse-source.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { walkFile, NODE_BUDGET, type DeferredType } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
+import { withoutSettingFields } from "./field-values.js";
 import { resolveDeferred, type TypeIndex } from "./resolve-deferred.js";
 import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
 import { evaluateFile } from "./flow/evaluate-file.js";
@@ -48,7 +49,7 @@ export function detectFiles(root: string, files: string[], rules: CompiledRules,
       if (syntax) errors.push({ file, line: syntax.line, column: syntax.column, message: `syntax error: ${syntax.message} (the rest of the file was still scanned)` });
       const d = walkFile(sf, rules);
       if (d.truncated) errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
-      const found = toFindings(file, sf, d.hits);
+      const found = toFindings(file, sf, withoutSettingFields(d.hits, rules.names));
       // Only sources that hold a suppression comment are kept for the suppression pass: keeping
       // every file with a finding held the whole tree in memory and re-read it for nothing.
       if (src.text.includes(DIRECTIVE_MARK)) texts.set(file, src.text);

@@ -16,7 +16,16 @@ export interface NameRuleSpec {
   ownerExclude?: string[];
   /** Two word sets that must both appear among sibling names (lat + lng). */
   pair?: [string[], string[]];
+  /** Value shapes that make a field of this name a setting, not the datum (`audio: number`). */
+  unlessValue?: ValueShape[];
 }
+
+/**
+ * What a field or key holds, read from its type or initialiser, when that says more than its
+ * name: `boolean` (a flag), `options` (a type named …Options, …Init, …Config), `number`,
+ * `object` (an inline object type or literal) and `enum` (a union of string literals).
+ */
+export type ValueShape = "boolean" | "options" | "number" | "object" | "enum";
 
 export interface Vocabulary {
   /** Abbreviations folded before matching, e.g. addr → address. */
@@ -29,6 +38,8 @@ export interface Vocabulary {
   opaque: string[];
   /** Owners whose fields are the app's own settings (config.database.password). */
   ownerExclude: string[];
+  /** Last words of type names that make a field options or a handle, whatever its name (VideoStreamOptions, RTCRtpTransceiverInit). */
+  settingTypes: string[];
 }
 
 export interface NameMatch {
@@ -52,6 +63,7 @@ export class NameClassifier {
   private readonly globalExclude: Set<string>;
   private readonly ownerExclude: Set<string>;
   private readonly tail: Set<string>;
+  private readonly settingTypes: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -66,6 +78,7 @@ export class NameClassifier {
     this.globalExclude = new Set(vocab.exclude);
     this.ownerExclude = new Set(vocab.ownerExclude);
     this.tail = new Set(vocab.tail);
+    this.settingTypes = new Set(vocab.settingTypes);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -83,6 +96,22 @@ export class NameClassifier {
     }
     this.pairs = specs.filter((s) => s.pair);
     for (const p of this.pairs) for (const w of [...p.pair![0], ...p.pair![1]]) this.pairWords.add(w);
+  }
+
+  /**
+   * A match whose value is a flag, options or a shape its rule rules out is a setting of that
+   * name, not the datum: `recordAudio: boolean`, `video?: VideoStreamOptions`, `audioNum: number`.
+   */
+  isSetting(match: NameMatch, shape: ValueShape | null): boolean {
+    if (shape === null) return false;
+    if (shape === "boolean" || shape === "options") return true;
+    return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
+  }
+
+  /** `VideoStreamOptions` → true: the last word of the type's name is a settings word. */
+  isSettingType(typeName: string): boolean {
+    const w = this.words(typeName);
+    return w.length > 0 && this.settingTypes.has(w[w.length - 1]);
   }
 
   words(name: string): string[] {

@@ -3,6 +3,7 @@ import { parseSource } from "../parse/parse-source.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { walkFile } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
+import { withoutSettingFields } from "./field-values.js";
 import { resolveDeferred } from "./resolve-deferred.js";
 import { evaluateFile } from "./flow/evaluate-file.js";
 import { propagate } from "./flow/propagate.js";
@@ -13,7 +14,7 @@ export function scanText(file: string, text: string, rules: CompiledRules): Find
   const sf = parseSource(file, text);
   const d = walkFile(sf, rules);
   const types = d.types;
-  const findings = [...toFindings(file, sf, d.hits), ...resolveDeferred(file, sf, d.deferred, types, rules)];
+  const findings = [...toFindings(file, sf, withoutSettingFields(d.hits, rules.names)), ...resolveDeferred(file, sf, d.deferred, types, rules)];
   mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null), (id) => !!rules.byId.get(id)?.calls);
   return findings;
 }

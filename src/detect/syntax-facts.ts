@@ -92,12 +92,19 @@ function* keyedProperties(node: ts.Node, keys: string[]): Generator<ts.ObjectLit
   }
 }
 
-/** `getUserMedia({ audio: true })`: one of the keys is present and not `false`. */
+/** `getUserMedia({ audio: true })`: one of the keys is present and not `false` (nor a minifier's `!1`, nor `0`). */
 export function argsHave(node: ts.Node, keys: string[]): boolean {
   for (const p of keyedProperties(node, keys)) {
-    if (!(isPropertyAssignment(p) && p.initializer.kind === K.FalseKeyword)) return true;
+    if (!(isPropertyAssignment(p) && isFalseLiteral(p.initializer))) return true;
   }
   return false;
+}
+
+function isFalseLiteral(e: ts.Expression): boolean {
+  if (e.kind === K.FalseKeyword || e.kind === K.NullKeyword) return true;
+  if (ts.isNumericLiteral(e)) return Number(e.text) === 0;
+  // !1 is false, !0 is true.
+  return ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(e.operand) && Number(e.operand.text) !== 0;
 }
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;

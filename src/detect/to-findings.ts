@@ -25,9 +25,10 @@ export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Findin
   const out: Finding[] = [];
   for (const h of hits) {
     const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
-    // Two rules reading the same call as the same category and kind are one collection point:
-    // keep the more confident reading, and the one that knows the recipient.
-    const key = `${h.category}\u0000${h.kind}\u0000${pos.line}\u0000${pos.character}`;
+    // Two rules reading the same call as the same category and kind are one collection point,
+    // and so are two reads on one line (`navigator.userAgent` twice in one expression): keep
+    // the first place, the more confident reading, and the one that knows the recipient.
+    const key = `${h.category}\u0000${h.kind}\u0000${pos.line}`;
     const prior = seen.get(key);
     if (prior) {
       if (RANK[h.confidence] > RANK[prior.confidence] || (!prior.recipient && h.rule.recipient && RANK[h.confidence] === RANK[prior.confidence])) {
@@ -55,7 +56,9 @@ export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Findin
     seen.set(key, finding);
     out.push(finding);
   }
-  return out;
+  // A class field that is also a stored column (TypeORM @Column) is one place: the store.
+  const stored = new Set(out.filter((f) => f.kind !== "schema").map((f) => `${f.category}\u0000${f.line}`));
+  return stored.size ? out.filter((f) => f.kind !== "schema" || !stored.has(`${f.category}\u0000${f.line}`)) : out;
 }
 
 // Fingerprints (finding ids) are assigned after sorting, in src/baseline/fingerprint.ts.

@@ -43,10 +43,32 @@ function cannotRead(err: unknown): string {
   return `skipped: cannot read (${code}${why[code] ? `: ${why[code]}` : ""})`;
 }
 
-// A bundle's findings point at column 40,000 of line 1: useless to a reader, and slow.
-function looksMinified(text: string): boolean {
-  if (text.length < 100_000) return false;
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 1000;
+// A bundle's findings point at column 40,000 of line 1: useless to a reader, and slow. Size
+// alone misses a 90 KB one-line bundle, so the test reads the content: most of the text sits
+// in very long lines, and those lines are dense (minifiers drop almost every space). A
+// long data line among ordinary code, or a long prose string, does not qualify.
+const LONG_LINE = 500;
+const MIN_BYTES = 2_000;
+const LONG_SHARE = 0.5;
+const MAX_SPACE_SHARE = 0.1;
+
+export function looksMinified(text: string): boolean {
+  if (text.length < MIN_BYTES) return false;
+  let longChars = 0;
+  let longSpaces = 0;
+  let lineStart = 0;
+  let spaces = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 32 || c === 9) spaces++;
+    else if (c === 10) {
+      if (i - lineStart > LONG_LINE) {
+        longChars += i - lineStart;
+        longSpaces += spaces;
+      }
+      lineStart = i + 1;
+      spaces = 0;
+    }
+  }
+  return longChars >= text.length * LONG_SHARE && longSpaces <= longChars * MAX_SPACE_SHARE;
 }

@@ -126,6 +126,17 @@ describe("big inputs finish quickly with a note, never a hang", () => {
     expect(findingsIn(rep, "src/ok.ts")).toHaveLength(1);
   });
 
+  it("a 90 KB one-line bundle is minified by its content, not its size; one long data line among code is not", async () => {
+    const bundle = `${"navigator.mediaDevices.getUserMedia({video:!1,audio:!0}).then(function(e){return t(e,{a:n})});".repeat(1_000)}`; // 94 KB, one line
+    const dataLine = `export const logo = "data:image/png;base64,${"QUJD".repeat(2_000)}";\n`;
+    const dir = project({ "src/ok.ts": LOG_EMAIL, "static/main.js": bundle, "src/logo.ts": `${LOG_EMAIL}${dataLine}${"export const x = 1;\n".repeat(600)}` });
+    const rep = await scanJson(dir);
+    expect(errorsOf(rep, "static/main.js")).toEqual(["skipped: minified code (very long lines); scan the sources it was built from"]);
+    expect(findingsIn(rep, "static/main.js")).toEqual([]);
+    expect(errorsOf(rep, "src/logo.ts")).toEqual([]);
+    expect(findingsIn(rep, "src/logo.ts")).toHaveLength(1);
+  });
+
   it("past the per-file budget of syntax nodes the file is cut short, with a note saying so", async () => {
     // About 3.1 million empty statements: only reachable with a raised --max-file-size.
     const dir = project({ "src/ok.ts": LOG_EMAIL, "src/huge.ts": `${LOG_EMAIL}${`${";".repeat(99)}\n`.repeat(31_000)}` });

@@ -1,0 +1,63 @@
+import { ts } from "ts-morph";
+import type { NameClassifier, ValueShape } from "./name-classifier.js";
+import type { Hit } from "./walk-file.js";
+
+// What a declared field holds, from its type annotation or its initialiser: the context that
+// tells `video?: VideoStreamOptions` (a setting) from `video?: Blob` (a recording).
+
+const { isArrayTypeNode, isIdentifier, isLiteralTypeNode, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyDeclaration, isPropertySignature, isQualifiedName, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
+const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+
+/** The shape of a type annotation, when it is one of those that decide (see ValueShape). */
+export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): ValueShape | null {
+  if (!t) return null;
+  if (isUnionTypeNode(t)) {
+    const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
+    if (real.length > 1 && real.every((x) => isLiteralTypeNode(x))) return "enum";
+    if (real.length !== 1) return null;
+    t = real[0];
+  }
+  if (isArrayTypeNode(t)) return null;
+  if (t.kind === K.BooleanKeyword) return "boolean";
+  if (t.kind === K.NumberKeyword) return "number";
+  if (isTypeLiteralNode(t)) return "object";
+  if (isTypeReferenceNode(t)) {
+    const name = isIdentifier(t.typeName) ? t.typeName.text : isQualifiedName(t.typeName) ? t.typeName.right.text : null;
+    if (name && names.isSettingType(name)) return "options";
+  }
+  return null;
+}
+
+/** The shape of an initialiser: `= true`, `= !1`, `= 3`, `= { width: 640 }`. */
+export function valueShape(e: ts.Expression | undefined): ValueShape | null {
+  if (!e) return null;
+  if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return "boolean";
+  // Minifiers write true and false as !0 and !1.
+  if (isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken && e.operand.kind === K.NumericLiteral) return "boolean";
+  if (e.kind === K.NumericLiteral) return "number";
+  if (isObjectLiteralExpression(e)) return "object";
+  return null;
+}
+
+function fieldShape(member: ts.PropertySignature | ts.PropertyDeclaration, names: NameClassifier): ValueShape | null {
+  return typeShape(member.type, names) ?? (isPropertyDeclaration(member) ? valueShape(member.initializer) : null);
+}
+
+/**
+ * Drops the field findings whose value says the field is a setting of that name, not the
+ * datum (NameClassifier.isSetting): the type or initialiser is read once per field hit.
+ */
+export function withoutSettingFields(hits: Hit[], names: NameClassifier): Hit[] {
+  return hits.filter((h) => {
+    const n = h.node;
+    if (!isPropertySignature(n) && !isPropertyDeclaration(n)) return true;
+    return !names.isSetting({ category: h.category, rule: nameRuleOf(h, n, names), confidence: h.confidence }, fieldShape(n, names));
+  });
+}
+
+// A field hit carries the sink rule (schema.type-field), not the name rule: classify again.
+function nameRuleOf(h: Hit, n: ts.PropertySignature | ts.PropertyDeclaration, names: NameClassifier): string {
+  const key = isIdentifier(n.name) || ts.isStringLiteral(n.name) || ts.isPrivateIdentifier(n.name) ? n.name.text : null;
+  const m = key === null ? null : names.classify(key);
+  return m && m.category === h.category ? m.rule : h.rule.id;
+}

@@ -1,0 +1,100 @@
+// Issue 8: each false-positive pattern seen on real code, as a look-alike negative beside a
+// real positive in one file, asserting the exact line, category and kind of what is found.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (src: string) => scanText("sample.ts", src, rules).map((f) => `${f.line} ${f.category} ${f.kind}`);
+
+describe("context decides, not the bare word", () => {
+  it("a camera's pan/tilt and a Thread network's PAN id are not a card number", () => {
+    const src = ["interface PanTiltZoom {", "  pan?: number;", "  extended_pan_id: string;", "}", "interface Card {", "  cardPan: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["6 payment schema"]);
+  });
+
+  it("a plugin's zip file and hash are not a postal code", () => {
+    const src = ["interface PluginHost {", "  zipFile: string;", "  zipHash: string;", "}", "interface Shipping {", "  zipCode: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["6 postal-address schema"]);
+  });
+
+  it("a chart's coordinates are points on a screen; a person's are a location", () => {
+    const src = ["class HuiGraphBase {", "  coordinates?: number[][];", "}", "class Zone {", "  latitude = 0;", "  coordinates?: number[];", "}"].join("\n");
+    expect(found(src)).toEqual(["5 precise-location schema", "6 precise-location schema"]);
+  });
+
+  it("custom-element registry keys are tag names", () => {
+    const src = ["interface HTMLElementTagNameMap {", '  "ha-automation-trigger-geo_location": HaGeolocationTrigger;', "}", "interface Trigger {", "  geo_location: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["5 precise-location schema"]);
+  });
+
+  it("media settings (option types, counts, inline option shapes) are not media content", () => {
+    const src = [
+      "interface RTCAVSignalingSetup {",
+      "  audio?: RTCRtpTransceiverInit;",
+      "  video?: VideoStreamOptions;",
+      "  audioNum: number;",
+      "  video2: { bitrate?: number; width?: number };",
+      "}",
+      "interface Clip {",
+      "  video: Blob;",
+      "  audioData: ArrayBuffer;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["8 video schema", "9 audio schema"]);
+  });
+
+  it("a text-to-speech voice is a setting; a voice recording is audio", () => {
+    const src = ["interface Pipeline {", "  tts_voice: string | null;", "  voice_id: string;", "}", "interface Message {", "  voiceRecording: Blob;", "}"].join("\n");
+    expect(found(src)).toEqual(["6 audio schema"]);
+  });
+
+  it("a registry's device id and a numeric row id are not a phone's identifier", () => {
+    const src = ["interface EntityRegistryEntry {", "  device_id: string | null;", "}", "interface LockUser {", "  user_unique_id: number | null;", "}", "interface PushRegistration {", "  deviceId: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["8 device-id schema"]);
+  });
+
+  it("a boolean initialiser is a flag", () => {
+    const src = ["class Dialog {", "  private _obfuscateIp = true;", "  private _ip = '';", "}"].join("\n");
+    expect(found(src)).toEqual(["3 ip-address schema"]);
+  });
+
+  it("an option object under a media key is that medium's settings; the recording is content", () => {
+    const src = ["import { logger } from './logger';", "logger.info({ id: 1, video: { width: 640, height: 480 } });", "logger.info({ video: recording });"].join("\n");
+    expect(found(src)).toEqual(["3 video log"]);
+  });
+});
+
+describe("values, not words", () => {
+  it("getUserMedia({ video: !1 }) does not open the camera; { video: !0 } does", () => {
+    const src = ["navigator.mediaDevices.getUserMedia({video:!1,audio:!0});", "navigator.mediaDevices.getUserMedia({video:!0});"].join("\n");
+    expect(found(src)).toEqual(["1 audio source", "2 video source"]);
+  });
+
+  it("a literal address in a URL's query is the app's own; one from the code is sent", () => {
+    const src = [
+      "export const search = (q: string) => fetch(`https://nominatim.example.org/search?q=${q}&email=abuse@example.org`, { method: 'POST', body: '' });",
+      "export const invite = (email: string) => fetch(`/api/invite?email=${email}`, { method: 'POST', body: '' });",
+    ].join("\n");
+    expect(found(src)).toEqual(["2 email transmit"]);
+  });
+
+  it("constant coordinates (negative numbers too) are not a location", () => {
+    const src = ["import { logger } from './logger';", "logger.info({ lat: -33.92, lng: 18.42 });", "logger.info({ lat: pos.lat, lng: pos.lng });"].join("\n");
+    expect(found(src)).toEqual(["3 precise-location log"]);
+  });
+});
+
+describe("one place, one finding", () => {
+  it("two reads of the user agent on one line are one finding", () => {
+    const src = ["const ua = navigator.userAgent || navigator.userAgent;", "const again = navigator.userAgent;"].join("\n");
+    expect(found(src)).toEqual(["1 firmware-version source", "2 firmware-version source"]);
+  });
+
+  it("a TypeORM column is a stored field, not also a shape", () => {
+    const src = ["import { Column, Entity } from 'typeorm';", "@Entity()", "export class User {", "  @Column({ nullable: true })", "  email!: string;", "  nickname!: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["4 email store", "6 nickname schema"]);
+  });
+});
