@@ -14,7 +14,10 @@ export function violates(f: Finding, opts: EvaluateOptions): boolean {
   return f.kind !== "schema" || opts.countSchema === true;
 }
 
-/** The findings that fail `--fail-on undeclared`: undeclared, not suppressed, and carrying a violation. */
+/**
+ * The findings that fail `--fail-on undeclared`: undeclared, not suppressed, and not a data
+ * shape left as inventory (evaluate() gives those no `violation`).
+ */
 export function isViolation(f: Finding): boolean {
-  return f.status === "undeclared" && f.violation !== undefined;
+  return f.status === "undeclared" && (f.violation !== undefined || f.kind !== "schema");
 }
