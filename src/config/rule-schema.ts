@@ -22,6 +22,7 @@ export const ruleFileSchema = {
         opaque: stringList,
         ownerExclude: stringList,
         settingTypes: stringList,
+        settingMembers: stringList,
       },
     },
     rules: { type: "array", items: ruleSchema(true) },

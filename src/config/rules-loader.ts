@@ -80,7 +80,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -103,6 +103,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.opaque.push(...(data.vocabulary.opaque ?? []));
       vocabulary.ownerExclude.push(...(data.vocabulary.ownerExclude ?? []));
       vocabulary.settingTypes.push(...(data.vocabulary.settingTypes ?? []));
+      vocabulary.settingMembers.push(...(data.vocabulary.settingMembers ?? []));
     }
     const found = (data.rules ?? []).map((raw, i) => ({ rule: { ...raw, file: display } as RuleDef, path: ["rules", i] as (string | number)[] }));
     if (data.recipients) {

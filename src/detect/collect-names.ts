@@ -69,7 +69,10 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       const hit = classify(n.name.text, n, ownerName(n.expression), true);
       // recording.uri, photo.base64, avatarRef.current: the owner is the datum.
       if (!hit && TRANSPARENT.has(n.name.text) && isIdentifier(n.expression)) classify(n.expression.text, n, undefined, true);
-      visitObject(n.expression);
+      // rtp.audio.port, user.email.length: a setting or a measure of the owner, not the owner's value.
+      if (rules.names.isSettingMember(n.name.text)) {
+        if (isPropertyAccessExpression(n.expression)) visitObject(n.expression.expression);
+      } else visitObject(n.expression);
       return;
     }
     if (isElementAccessExpression(n)) {

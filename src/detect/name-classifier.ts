@@ -40,6 +40,8 @@ export interface Vocabulary {
   ownerExclude: string[];
   /** Last words of type names that make a field options or a handle, whatever its name (VideoStreamOptions, RTCRtpTransceiverInit). */
   settingTypes: string[];
+  /** Members that read a setting or a measure of their owner (`audio.port`, `email.length`), not the owner's value. */
+  settingMembers: string[];
 }
 
 export interface NameMatch {
@@ -64,6 +66,7 @@ export class NameClassifier {
   private readonly ownerExclude: Set<string>;
   private readonly tail: Set<string>;
   private readonly settingTypes: Set<string>;
+  private readonly settingMembersSet: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -79,6 +82,7 @@ export class NameClassifier {
     this.ownerExclude = new Set(vocab.ownerExclude);
     this.tail = new Set(vocab.tail);
     this.settingTypes = new Set(vocab.settingTypes);
+    this.settingMembersSet = new Set(vocab.settingMembers);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -106,6 +110,11 @@ export class NameClassifier {
     if (shape === null) return false;
     if (shape === "boolean" || shape === "options") return true;
     return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
+  }
+
+  /** `port` in `rtp.audio.port`: the member is a setting of its owner, so the owner is not what is read. */
+  isSettingMember(member: string): boolean {
+    return this.settingMembersSet.has(member);
   }
 
   /** `VideoStreamOptions` → true: the last word of the type's name is a settings word. */
