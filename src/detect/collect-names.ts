@@ -40,6 +40,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   let budget = MAX_NODES;
   // The key an object literal sits under: { meta: { language } } is the document's language.
   let keyOwner: string | undefined = owner;
+  // How deep the walk is inside a property's value.
+  let inValue = 0;
   const classify = (name: string, node: ts.Node, owner?: string, isReference = false, isKey = false): boolean => {
     if (keysOnly && !isKey) return false;
     // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
@@ -52,7 +54,9 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
     const w = rules.names.pairWord(name);
     if (w) pairWords.add(w);
-    else if (name.length <= 24) bare.push({ name, node, scope });
+    // { eventName: name }: a value under a key is what the key says it is; only a bare key
+    // ({ name }, { name: x }) or a bare argument takes its meaning from its siblings.
+    else if (name.length <= 24 && (isKey || inValue === 0)) bare.push({ name, node, scope });
     return false;
   };
   const visitUrl = (chunks: readonly string[], node: ts.Node) => {
@@ -96,7 +100,9 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       const before = hits.length;
       const outer = keyOwner;
       keyOwner = key ?? outer;
+      inValue++;
       visit(n.initializer);
+      inValue--;
       keyOwner = outer;
       // { name: dto.recipientName }: the value said what the bare key is.
       if (hits.length > before) bare.length = bareBefore;
