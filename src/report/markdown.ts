@@ -195,7 +195,7 @@ class Report {
     }
     const rows = this.activities.map((a) => {
       const inCode = byActivity.get(a) ?? [];
-      const undeclared = inCode.filter((f) => f.status === "undeclared").length;
+      const undeclared = inCode.filter(isViolation).length;
       const unused = this.result.unused.filter((u) => u.activity === a.id).length;
       const status = [
         undeclared > 0 ? `❌ ${plural(undeclared, "undeclared collection point")} in its code` : "",
@@ -209,7 +209,7 @@ class Report {
       ];
     });
     if (outside.length > 0) {
-      const n = outside.filter((f) => f.status === "undeclared").length;
+      const n = outside.filter(isViolation).length;
       rows.push(["—", "**Outside every activity**", "files no activity's code covers", "—", this.foundCell(null, outside),
         "—", "—", "—", n > 0 ? `❌ ${plural(n, "undeclared collection point")}` : "—"]);
     }
@@ -253,7 +253,7 @@ class Report {
       const list = byCat.get(c)!;
       const title = this.title(c);
       const third = list.find((f) => f.status === "undeclared" && f.violation === "recipient");
-      if (list.some((f) => f.status === "undeclared" && f.violation !== "recipient")) own.push(`❌ ${title} (undeclared)`);
+      if (list.some((f) => isViolation(f) && f.violation !== "recipient")) own.push(`❌ ${title} (undeclared)`);
       else if (third) own.push(`❌ ${title} (reaches undeclared third party ${this.recipientName(third.recipient ?? "?")})`);
       else if (a === null || a.data.includes(c)) own.push(title);
       else elsewhere.push(escapeCell(c));
