@@ -19,7 +19,8 @@ describe("bin/policytrace.js", () => {
     expect(report.findings.length).toBe(report.summary.findings);
     expect(report.findings.every((f: { file: string }) => !f.file.includes("\\") && !f.file.startsWith("/"))).toBe(true);
     // SARIF alerts only on what to act on: violations and unused declarations (issue 9).
-    const violations = report.findings.filter((f: { status: string; violation?: string }) => f.status === "undeclared" || (f.status === "suppressed" && f.violation));
+    // An undeclared data shape carries no violation: inventory, not an alert (SPEC §3).
+    const violations = report.findings.filter((f: { status: string; violation?: string }) => (f.status === "undeclared" || f.status === "suppressed") && f.violation);
     expect(JSON.parse(sarif.stdout).runs[0].results).toHaveLength(violations.length + report.unused.length);
     expect(text.stdout).toMatch(/(✖|✔|Inventory)/);
     expect(markdown.stdout.startsWith("# ")).toBe(true);
