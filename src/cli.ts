@@ -13,6 +13,7 @@ import { registerDraft } from "./cli/draft-command.js";
 import { registerCategories } from "./cli/categories-command.js";
 import { addExportCommand } from "./cli/export-command.js";
 import { registerRecipients } from "./cli/recipients-command.js";
+import { registerMerge } from "./cli/merge-command.js";
 
 export type { Io } from "./cli/io.js";
 
@@ -23,6 +24,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDraft,
   registerBaseline,
   (program, { io, setExitCode }) => addExportCommand(program, io, setExitCode),
+  registerMerge,
   registerCategories,
   registerRecipients,
 ];

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import type { Confidence, ScanResult, Finding, ScanError } from "./types.js";
+import type { Confidence, ScanResult, Finding, ScanError, ScanContext } from "./types.js";
 import { loadTaxonomy } from "./config/categories.js";
 import { loadRuleSet, type RuleSet } from "./config/rules-loader.js";
 import { loadManifest, type Manifest } from "./config/load-manifest.js";
@@ -88,8 +88,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       root,
       ...(repoRoot ? { repoRoot } : {}),
       manifest: manifest?.view ?? null,
-      rules: ruleSet.rules.map((r) => ({ id: r.id, category: r.category, kind: r.kind, confidence: r.confidence, description: r.description ?? "", recipient: r.recipient,
-        matches: describeMatcher(r), ...(r.tests?.positive?.[0] ? { example: r.tests.positive[0] } : {}) })),
+      rules: ruleViews(ruleSet),
       categories: taxonomy.categories,
       staleSuppressions: [],
       staleBaseline: [],
@@ -107,6 +106,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   if (min) result.findings = result.findings.filter((f) => meetsConfidence(f, min));
   summarise(result, started);
   return result;
+}
+
+/** What reporters show of the rules (SARIF's rule descriptions). */
+export function ruleViews(ruleSet: RuleSet): ScanContext["rules"] {
+  return ruleSet.rules.map((r) => ({ id: r.id, category: r.category, kind: r.kind, confidence: r.confidence, description: r.description ?? "", recipient: r.recipient,
+    matches: describeMatcher(r), ...(r.tests?.positive?.[0] ? { example: r.tests.positive[0] } : {}) }));
 }
 
 export function summarise(result: ScanResult, started: number): void {

@@ -8,15 +8,18 @@ import { dirname, join, resolve } from "node:path";
  */
 export const SAFE_GIT = ["-c", "core.fsmonitor=false"];
 
+/** git's trimmed output in `dir`, or undefined when git fails, prints nothing or is not installed. */
+export function gitOutput(dir: string, args: string[]): string | undefined {
+  try {
+    return execFileSync("git", [...SAFE_GIT, ...args], { cwd: dir, stdio: ["ignore", "pipe", "ignore"], timeout: 3000 }).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Commit and branch for report headers; silently absent outside a git checkout. */
 export function gitInfo(dir: string): { commit?: string; branch?: string } | undefined {
-  const run = (args: string[]) => {
-    try {
-      return execFileSync("git", [...SAFE_GIT, ...args], { cwd: dir, stdio: ["ignore", "pipe", "ignore"], timeout: 3000 }).toString().trim() || undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const run = (args: string[]) => gitOutput(dir, args);
   const commit = run(["rev-parse", "HEAD"]);
   if (!commit) return undefined;
   const branch = run(["rev-parse", "--abbrev-ref", "HEAD"]);
