@@ -14,6 +14,7 @@ import { registerCategories } from "./cli/categories-command.js";
 import { addExportCommand } from "./cli/export-command.js";
 import { registerRecipients } from "./cli/recipients-command.js";
 import { registerMerge } from "./cli/merge-command.js";
+import { registerExplain } from "./cli/explain-command.js";
 
 export type { Io } from "./cli/io.js";
 
@@ -24,6 +25,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDraft,
   registerBaseline,
   (program, { io, setExitCode }) => addExportCommand(program, io, setExitCode),
+  registerExplain,
   registerMerge,
   registerCategories,
   registerRecipients,

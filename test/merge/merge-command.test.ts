@@ -132,5 +132,5 @@ describe("policytrace merge", () => {
     const bad = await cli(["merge", "reports/web/policytrace.json", "reports/nope.json"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 120_000); // CLI processes on a loaded machine
 });
