@@ -1,12 +1,14 @@
 // Generates a deterministic, realistic TS/TSX project for `npm run bench`.
 //
-//   node bench/generate.js [--force]
+//   node bench/generate.js [--force] [--files N]
 //
-// Output: bench/.generated/ (gitignored). 2,000 files, ~200 lines each (~400k lines): React
+// Output: bench/.generated/<N>/ (gitignored), one project per size. By default 2,000 files,
+// ~200 lines each (~400k lines): React
 // Native screens with TextInputs, API services (axios/fetch), loggers, DTOs/interfaces,
 // express handlers reading req.body, and a lot of ordinary utility code around them.
 // The same GENERATOR_VERSION + SEED always produce byte-identical files; if the folder
-// already holds output of this version, nothing is rewritten.
+// already holds output of this version, nothing is rewritten. A larger project starts with
+// the same files as a smaller one (one PRNG stream), so sizes differ only in how much code.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,7 +17,12 @@ import { fileURLToPath } from "node:url";
 export const GENERATOR_VERSION = 1;
 export const SEED = 0x5eed_2024;
 export const FILE_COUNT = 2000;
-export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), ".generated");
+/** Sizes `npm run bench` scans, to show that the cost grows linearly with the code. */
+export const SIZES = [FILE_COUNT, 4 * FILE_COUNT];
+const GENERATED = join(dirname(fileURLToPath(import.meta.url)), ".generated");
+/** The folder of the generated project of `files` files. */
+export const projectDir = (files = FILE_COUNT) => join(GENERATED, String(files));
+export const OUT_DIR = projectDir(FILE_COUNT);
 export const META_FILE = "bench-meta.json";
 export const MANIFEST_FILE = "privacy-manifest.yml";
 
@@ -632,27 +639,31 @@ activities:
     code: ["src/logging/**", "server/**"]
 `;
 
-export function generate({ force = false, quiet = false } = {}) {
-  const metaPath = join(OUT_DIR, META_FILE);
+export function generate({ force = false, quiet = false, files: count = FILE_COUNT } = {}) {
+  const dir = projectDir(count);
+  const shown = `bench/.generated/${count}`;
+  const metaPath = join(dir, META_FILE);
   if (!force && existsSync(metaPath)) {
     try {
       const meta = JSON.parse(readFileSync(metaPath, "utf8"));
-      if (meta.version === GENERATOR_VERSION && meta.seed === SEED && meta.files.length === FILE_COUNT) {
-        if (!quiet) console.log(`bench/.generated is up to date (generator v${GENERATOR_VERSION}): ${meta.files.length} files, ${meta.lines} lines`);
-        return meta;
+      if (meta.version === GENERATOR_VERSION && meta.seed === SEED && meta.files.length === count) {
+        if (!quiet) console.log(`${shown} is up to date (generator v${GENERATOR_VERSION}): ${meta.files.length} files, ${meta.lines} lines`);
+        return { ...meta, dir };
       }
     } catch {
       // unreadable meta: regenerate
     }
   }
-  rmSync(OUT_DIR, { recursive: true, force: true });
-  mkdirSync(OUT_DIR, { recursive: true });
+  // The layout before one folder per size kept a single project at the top.
+  if (existsSync(join(GENERATED, META_FILE))) rmSync(GENERATED, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   rnd = mulberry32(SEED);
   const files = [];
   const usedNames = new Set();
   let lines = 0;
   let bytes = 0;
-  for (let i = 0; i < FILE_COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const k = pickKind();
     const domain = pick(DOMAINS);
     let name;
@@ -663,28 +674,29 @@ export function generate({ force = false, quiet = false } = {}) {
     let text = k.make(domain, name);
     text += filler(target, text.split("\n").length - 1);
     const rel = `${k.dir(domain)}/${k.lcName ? lcFirst(name) : name}${k.suffix}.${k.ext}`;
-    mkdirSync(join(OUT_DIR, dirname(rel)), { recursive: true });
-    writeFileSync(join(OUT_DIR, rel), text);
+    mkdirSync(join(dir, dirname(rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
     files.push(rel);
     lines += text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
     bytes += Buffer.byteLength(text);
   }
   // Screens import `../../services/<domain>/<x>Service`; whether it exists does not matter to a syntax-only scan.
-  writeFileSync(join(OUT_DIR, MANIFEST_FILE), MANIFEST);
+  writeFileSync(join(dir, MANIFEST_FILE), MANIFEST);
   // A generated project is its own repository: the scanner honours .gitignore files up to the
   // git root, and this folder is gitignored by policytrace itself.
   try {
-    execFileSync("git", ["init", "-q"], { cwd: OUT_DIR, stdio: "ignore" });
+    execFileSync("git", ["init", "-q"], { cwd: dir, stdio: "ignore" });
   } catch {
-    mkdirSync(join(OUT_DIR, ".git"), { recursive: true });
+    mkdirSync(join(dir, ".git"), { recursive: true });
   }
   files.sort();
   const meta = { version: GENERATOR_VERSION, seed: SEED, lines, bytes, manifest: MANIFEST_FILE, files };
   writeFileSync(metaPath, `${JSON.stringify(meta, null, 1)}\n`);
-  if (!quiet) console.log(`generated ${files.length} files, ${lines} lines, ${(bytes / 1048576).toFixed(1)} MB into bench/.generated`);
-  return meta;
+  if (!quiet) console.log(`generated ${files.length} files, ${lines} lines, ${(bytes / 1048576).toFixed(1)} MB into ${shown}`);
+  return { ...meta, dir };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  generate({ force: process.argv.includes("--force") });
+  const i = process.argv.indexOf("--files");
+  generate({ force: process.argv.includes("--force"), files: i >= 0 ? Number(process.argv[i + 1]) : FILE_COUNT });
 }
