@@ -8,7 +8,7 @@ import type { ActivityView, ManifestView } from "../types.js";
 import { prefixPath, type NamedReport } from "./merge-reports.js";
 
 /** For an activity known only from unused entries: a pattern that no file path matches. */
-const UNKNOWN_CODE = "policytrace-merge-code-unknown/";
+const UNKNOWN_CODE = "code not known from the reports/";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -105,7 +105,7 @@ describe("mergeReports", () => {
   it("rebuilds the manifest view the Markdown audit needs: activities, their data, recipients and known files", () => {
     const view = mergeReports([web, api], ctx).context.manifest!;
     expect(view.activities.map((a) => [a.id, a.data, a.recipients, a.code])).toEqual([
-      ["newsletter", ["email", "phone", "postal-address"], [], ["policytrace-merge-code-unknown/"]],
+      ["newsletter", ["email", "phone", "postal-address"], [], ["code not known from the reports/"]],
       ["sign-up", ["email", "phone"], ["stripe"], ["billing-api/src/register.ts", "billing-api/src/signup.ts", "web/src/signup.ts"]],
     ]);
     expect(view.recipients).toEqual([{ id: "stripe", name: "stripe" }]);
@@ -113,12 +113,12 @@ describe("mergeReports", () => {
 
   it("renders one Markdown audit across services: one policy table, one data map with every service's recipients", () => {
     const md = renderMarkdown(mergeReports([web, api], ctx));
-    expect(md).toContain("| — | sign-up | Email address (email), Telephone number (phone) | Email address (email), Telephone number (phone) |");
+    expect(md).toContain("| — | sign-up | billing-api/src/register.ts, billing-api/src/signup.ts, web/src/signup.ts | Email address (email), Telephone number (phone) | Email address (email), Telephone number (phone) |");
     expect(md).toContain("[web/src/ping.ts:9](web/src/ping.ts#L9)");
     expect(md).toContain("[billing-api/src/pay.ts:1](billing-api/src/pay.ts#L1)");
     const map = md.slice(md.indexOf("```mermaid"));
-    expect(map).toContain("act_sign_up --> rcp_stripe");
-    expect(map).toContain("undeclared --> rcp_adyen");
+    expect(map).toContain("act_sign_up -->|1| rcp_stripe");
+    expect(map).toContain("undeclared -->|1| rcp_adyen");
     expect(map).toMatch(/class .*rcp_adyen.* violation/);
     // A declaration known only as unused claims no code: it covers no undeclared finding.
     expect(md).toMatch(/\| — \| newsletter \|[^\n]*⚠️ 1 unused declaration \|/);
