@@ -139,6 +139,25 @@ describe("policytrace explain (end to end)", () => {
     expect(byLine.stdout).toMatch(/status {6}declared/);
   }, 120_000); // two CLI processes on a loaded machine
 
+  it("prints a real cross-file trace from the flow engine, source first, each step with its line", async () => {
+    const dir = project({
+      "src/form.ts": "export function readForm(form: any) {\n  const payload = { email: form.email.value };\n  return payload;\n}\n",
+      "src/send.ts": "import { readForm } from \"./form\";\nexport async function submit(form: any) {\n  const data = readForm(form);\n" +
+        "  await fetch(\"https://api.mixpanel.com/track\", { method: \"POST\", body: JSON.stringify(data) });\n}\n",
+    });
+    const r = await run(["explain", "src/send.ts:4", "."], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  recipient   api.mixpanel.com\n");
+    const trace = r.stdout.slice(r.stdout.indexOf("trace:"));
+    expect(trace).toMatch(/^trace: \d+ steps/);
+    const first = trace.indexOf("src/form.ts:2:");
+    const last = trace.lastIndexOf("src/send.ts:4:");
+    expect(first).toBeGreaterThan(0);
+    expect(last).toBeGreaterThan(first); // the source comes first, the sink last
+    expect(trace).toContain("     2 |   const payload = { email: form.email.value };");
+    expect(trace).toMatch(/email: name `email`/);
+  }, 120_000);
+
   it("takes the scan's options (--manifest) and exits 2 with did-you-mean for an unknown finding", async () => {
     const dir = project({ "app/src/a.ts": LOGS, "policy.yml": manifest(["phone"]) });
     const r = await run(["explain", "app/src/a.ts:3", "app", "--manifest", "policy.yml"], dir);
