@@ -147,7 +147,7 @@ describe("policytrace explain (end to end)", () => {
     });
     const r = await run(["explain", "src/send.ts:4", "."], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("  recipient   api.mixpanel.com\n");
+    expect(r.stdout).toContain("  recipient   mixpanel"); // the catalogue names the vendor behind api.mixpanel.com
     const trace = r.stdout.slice(r.stdout.indexOf("trace:"));
     expect(trace).toMatch(/^trace: \d+ steps/);
     const first = trace.indexOf("src/form.ts:2:");
