@@ -10,7 +10,7 @@ import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
 import type { FileFacts } from "../extract/file-facts.js";
-import { CONSTANT, EMPTY, carries, field, fieldPath, join, joinAll, taint, through, type Callee, type Step, type Value } from "./value.js";
+import { CONSTANT, EMPTY, carries, memoised, field, join, joinAll, taint, through, type Callee, type Step, type Value } from "./value.js";
 import { callbackInput, propagatedCall } from "./builtins.js";
 import { hostOf } from "./recipient.js";
 import { promptCategory } from "../prompt-text.js";
@@ -390,18 +390,7 @@ class FileEvaluator {
   // --- declarations, writes, fields, returns ---------------------------------------------------
 
   declValue(d: Decl): Value {
-    const memo = this.declMemo.get(d);
-    if (memo) return memo;
-    if (this.inProgress.has(d)) return EMPTY;
-    this.inProgress.add(d);
-    let v: Value;
-    try {
-      v = this.computeDecl(d);
-    } finally {
-      this.inProgress.delete(d);
-    }
-    this.declMemo.set(d, v);
-    return v;
+    return memoised(this.declMemo, this.inProgress, d, () => this.computeDecl(d));
   }
 
   private computeDecl(d: Decl): Value {
@@ -496,37 +485,18 @@ class FileEvaluator {
   }
 
   private fieldValue(cls: ClassInfo, name: string): Value {
-    const key = `${cls.id}.${name}`;
-    const memo = this.fieldMemo.get(key);
-    if (memo) return memo;
-    if (this.inProgress.has(key)) return EMPTY;
-    this.inProgress.add(key);
-    let v: Value = EMPTY;
-    try {
+    return memoised(this.fieldMemo, this.inProgress, `${cls.id}.${name}`, () => {
+      let v: Value = EMPTY;
       for (const w of cls.fieldWrites.get(name) ?? []) {
         const x = stripParams(this.eval(w.expr, w.scope));
         v = join(v, carries(x) ? through(x, this.step(w.expr, `stored in this.${detach(name)}`)) : x);
       }
-    } finally {
-      this.inProgress.delete(key);
-    }
-    this.fieldMemo.set(key, v);
-    return v;
+      return v;
+    });
   }
 
   private returnsOf(fn: FnInfo): Value {
-    const memo = this.returnMemo.get(fn);
-    if (memo) return memo;
-    if (this.inProgress.has(fn)) return EMPTY;
-    this.inProgress.add(fn);
-    let v: Value = EMPTY;
-    try {
-      v = joinAll(fn.returns.map((r) => this.eval(r.expr, r.scope)));
-    } finally {
-      this.inProgress.delete(fn);
-    }
-    this.returnMemo.set(fn, v);
-    return v;
+    return memoised(this.returnMemo, this.inProgress, fn, () => joinAll(fn.returns.map((r) => this.eval(r.expr, r.scope))));
   }
 
   private returnsOfNode(node: ts.Node): Value {
@@ -585,7 +555,7 @@ function writeAt(v: Value, path: string[], x: Value): Value {
   if (path.length === 0) return join(v, x);
   const f = new Map(v.f ?? []);
   const [head, ...rest] = path;
-  f.set(head, writeAt(f.get(head) ?? fieldPath(EMPTY, []), rest, x));
+  f.set(head, writeAt(f.get(head) ?? EMPTY, rest, x));
   return { ...v, f, c: v.c && x.c ? true : undefined };
 }
 

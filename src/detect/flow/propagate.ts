@@ -1,7 +1,7 @@
 import type { Confidence, Kind } from "../../types.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 import type { ModuleResolver } from "../link/module-resolver.js";
-import { EMPTY, field, join, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
+import { EMPTY, field, join, memoised, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
 import { hostOf } from "./recipient.js";
 import { stepAt, type ClassFlow, type FileFlow, type FlowCall, type FnFlow, type Site } from "./file-flow.js";
 
@@ -231,19 +231,7 @@ class Propagation {
   }
 
   private exportValue(file: string, name: string): Value {
-    const key = `${file}\u0000${name}`;
-    const memo = this.importMemo.get(key);
-    if (memo) return memo;
-    if (this.busy.has(key)) return EMPTY;
-    this.busy.add(key);
-    let v: Value = EMPTY;
-    try {
-      v = this.computeExport(file, name);
-    } finally {
-      this.busy.delete(key);
-    }
-    this.importMemo.set(key, v);
-    return v;
+    return memoised(this.importMemo, this.busy, `${file}\u0000${name}`, () => this.computeExport(file, name));
   }
 
   private computeExport(file: string, name: string): Value {

@@ -172,3 +172,22 @@ export function refsOf(v: Value, depth = 0): Ref[] {
 export function taint(category: string, confidence: Confidence, step: Step, named = false): Value {
   return { t: [{ category, confidence, steps: [step], ...(named ? { named: true as const } : {}) }] };
 }
+
+/**
+ * A value worked out once per key; a key asked for again while it is being worked out
+ * (recursion, an import cycle) is EMPTY, so cycles end.
+ */
+export function memoised<K>(memo: Map<K, Value>, busy: Set<unknown>, key: K, compute: () => Value): Value {
+  const hit = memo.get(key);
+  if (hit) return hit;
+  if (busy.has(key)) return EMPTY;
+  busy.add(key);
+  let v: Value = EMPTY;
+  try {
+    v = compute();
+  } finally {
+    busy.delete(key);
+  }
+  memo.set(key, v);
+  return v;
+}
