@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { Scope, type CallSite, type ClassInfo, type Decl, type FnInfo } from "./scope.js";
+import { Scope, newDecl, renamedDecl, type CallSite, type ClassInfo, type Decl, type FnInfo } from "./scope.js";
 import { propertyKey } from "../collect-names.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 
@@ -7,7 +7,8 @@ import type { RuleDef } from "../../config/rules-loader.js";
 // and writes of each function, class fields, and exports. Nothing is evaluated here; the
 // engine reads these facts on demand (flow/evaluate-file.ts).
 
-const { isArrayBindingPattern, isArrowFunction, isCallExpression, isElementAccessExpression, isExportAssignment, isFunctionExpression, isIdentifier, isNamespaceImport, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isVariableDeclarationList } = ts;
+// Read once: `ts.isX` on ts-morph's namespace is a dictionary lookup per call (see walk-file.ts).
+const { isArrayBindingPattern, isArrowFunction, isBlock, isCallExpression, isClassDeclaration, isElementAccessExpression, isExportAssignment, isFunctionDeclaration, isFunctionExpression, isGetAccessor, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceImport, isObjectBindingPattern, isOmittedExpression, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isVariableDeclarationList } = ts;
 const K = { ExportKeyword: ts.SyntaxKind.ExportKeyword, DefaultKeyword: ts.SyntaxKind.DefaultKeyword, ThisKeyword: ts.SyntaxKind.ThisKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, BarBarEqualsToken: ts.SyntaxKind.BarBarEqualsToken, QuestionQuestionEqualsToken: ts.SyntaxKind.QuestionQuestionEqualsToken, PlusEqualsToken: ts.SyntaxKind.PlusEqualsToken, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForInStatement: ts.SyntaxKind.ForInStatement };
 const { Let, Const } = ts.NodeFlags;
 
@@ -60,13 +61,13 @@ export class FactCollector {
     this.facts.fns.push(fn);
     this.facts.fnByNode.set(node, fn);
     const body = (node as ts.ArrowFunction).body;
-    if (body && isArrowFunction(node) && !ts.isBlock(body)) fn.returns.push({ expr: body as ts.Expression, scope: fn.scope });
-    node.parameters.forEach((p, i) => this.declarePattern(p.name, { kind: "param", node: p, scope: fn.scope, path: [], paramIndex: i, fn, init: p.initializer }, fn.scope));
-    if (ts.isFunctionDeclaration(node) && node.name) {
-      this.scope.functionScope().declare({ name: node.name.text, kind: "function", node, scope: this.scope, path: [], fn });
+    if (body && isArrowFunction(node) && !isBlock(body)) fn.returns.push({ expr: body as ts.Expression, scope: fn.scope });
+    node.parameters.forEach((p, i) => this.declarePattern(p.name, newDecl("", "param", p, fn.scope, { paramIndex: i, fn, init: p.initializer }), fn.scope));
+    if (isFunctionDeclaration(node) && node.name) {
+      this.scope.functionScope().declare(newDecl(node.name.text, "function", node, this.scope, { fn }));
       if (hasModifier(node, K.ExportKeyword)) this.facts.exports.set(hasModifier(node, K.DefaultKeyword) ? "default" : node.name.text, { local: node.name.text });
     }
-    if (fn.cls && (ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) && name) fn.cls.methods.set(name.split(".").pop()!, fn);
+    if (fn.cls && (isMethodDeclaration(node) || isGetAccessor(node)) && name) fn.cls.methods.set(name.split(".").pop()!, fn);
     this.scope = fn.scope;
     this.fn = fn;
     return saved;
@@ -83,8 +84,8 @@ export class FactCollector {
     const name = node.name?.text ?? null;
     const cls: ClassInfo = { id: `${this.facts.file}#c${node.pos}`, name, fieldWrites: new Map(), methods: new Map(), bindings: new Map() };
     this.facts.classes.push(cls);
-    if (ts.isClassDeclaration(node) && name) {
-      saved.declare({ name, kind: "class", node, scope: saved, path: [] });
+    if (isClassDeclaration(node) && name) {
+      saved.declare(newDecl(name, "class", node, saved, {}));
       if (hasModifier(node, K.ExportKeyword)) this.facts.exports.set(hasModifier(node, K.DefaultKeyword) ? "default" : name, { local: name });
     }
     this.scope = new Scope("class", saved, this.fn, cls);
@@ -103,18 +104,18 @@ export class FactCollector {
   variable(d: ts.VariableDeclaration, list: ts.Node): void {
     const blockScoped = isVariableDeclarationList(list) && (list.flags & (Let | Const)) !== 0;
     const target = blockScoped ? this.scope : this.scope.functionScope();
-    this.declarePattern(d.name, { kind: "var", node: d, scope: target, path: [], init: d.initializer }, target);
+    this.declarePattern(d.name, newDecl("", "var", d, target, { init: d.initializer }), target);
     const exported = isVariableDeclarationList(list) && this.exportedLists.has(list);
     if (exported && isIdentifier(d.name)) this.facts.exports.set(d.name.text, { local: d.name.text });
   }
 
   /** `for (const x of list)`: x is an element of list. */
   loopVariable(d: ts.VariableDeclaration, iterated: ts.Expression, isOf: boolean): void {
-    this.declarePattern(d.name, { kind: "var", node: d, scope: this.scope, path: [], init: iterated, element: isOf }, this.scope);
+    this.declarePattern(d.name, newDecl("", "var", d, this.scope, { init: iterated, element: isOf }), this.scope);
   }
 
   catchVariable(d: ts.VariableDeclaration): void {
-    this.declarePattern(d.name, { kind: "catch", node: d, scope: this.scope, path: [] }, this.scope);
+    this.declarePattern(d.name, newDecl("", "catch", d, this.scope, {}), this.scope);
   }
 
   private readonly exportedLists = new Set<ts.Node>();
@@ -122,9 +123,10 @@ export class FactCollector {
     if (hasModifier(s, K.ExportKeyword)) this.exportedLists.add(s.declarationList);
   }
 
-  private declarePattern(name: ts.BindingName, base: Omit<Decl, "name">, scope: Scope): void {
+  /** `base` is the declaration without its name; each name the pattern binds gets a copy. */
+  private declarePattern(name: ts.BindingName, base: Decl, scope: Scope): void {
     if (isIdentifier(name)) {
-      scope.declare({ ...base, name: name.text });
+      scope.declare(renamedDecl(base, name.text, base.path));
       return;
     }
     if (isObjectBindingPattern(name)) {
@@ -132,8 +134,10 @@ export class FactCollector {
       const named = name.elements.map(keyOf).filter((k): k is string => k !== null);
       for (const el of name.elements) {
         const key = keyOf(el);
-        const extra = el.initializer ? { fallback: el.initializer } : el.dotDotDotToken ? { omit: named } : {};
-        this.declarePattern(el.name, { ...base, path: key === null ? base.path : [...base.path, key], ...extra }, scope);
+        const d = renamedDecl(base, "", key === null ? base.path : [...base.path, key]);
+        if (el.initializer) d.fallback = el.initializer;
+        else if (el.dotDotDotToken) d.omit = named;
+        this.declarePattern(el.name, d, scope);
       }
       return;
     }
@@ -141,16 +145,19 @@ export class FactCollector {
       const state = base.init && isStateHook(base.init);
       let stateDecl: Decl | undefined;
       name.elements.forEach((el, i) => {
-        if (ts.isOmittedExpression(el)) return;
+        if (isOmittedExpression(el)) return;
         if (state && isIdentifier(el.name)) {
-          const d: Decl = { ...base, name: el.name.text, path: [], ...(i === 1 && stateDecl ? { stateOf: stateDecl } : {}) };
+          const d = renamedDecl(base, el.name.text, []);
+          if (i === 1 && stateDecl) d.stateOf = stateDecl;
           if (i === 0) stateDecl = d;
           else if (i === 1 && stateDecl) stateDecl.setter = el.name.text;
           scope.declare(d);
           return;
         }
         const at = el.dotDotDotToken ? base.path : [...base.path, String(i)];
-        this.declarePattern(el.name, { ...base, path: at, ...(el.initializer ? { fallback: el.initializer } : {}) }, scope);
+        const d = renamedDecl(base, "", at);
+        if (el.initializer) d.fallback = el.initializer;
+        this.declarePattern(el.name, d, scope);
       });
     }
   }
@@ -159,12 +166,12 @@ export class FactCollector {
     const clause = decl.importClause;
     if (!clause || clause.isTypeOnly || !isStringLiteral(decl.moduleSpecifier)) return;
     const module = decl.moduleSpecifier.text;
-    const base = { kind: "import" as const, node: decl, scope: this.facts.module, path: [], module };
-    if (clause.name) this.facts.module.declare({ ...base, name: clause.name.text, imported: "default" });
+    const scope = this.facts.module;
+    if (clause.name) scope.declare(newDecl(clause.name.text, "import", decl, scope, { module, imported: "default" }));
     const nb = clause.namedBindings;
     if (!nb) return;
-    if (isNamespaceImport(nb)) this.facts.module.declare({ ...base, name: nb.name.text, imported: "*" });
-    else for (const el of nb.elements) if (!el.isTypeOnly) this.facts.module.declare({ ...base, name: el.name.text, imported: (el.propertyName ?? el.name).text });
+    if (isNamespaceImport(nb)) scope.declare(newDecl(nb.name.text, "import", decl, scope, { module, imported: "*" }));
+    else for (const el of nb.elements) if (!el.isTypeOnly) scope.declare(newDecl(el.name.text, "import", decl, scope, { module, imported: (el.propertyName ?? el.name).text }));
   }
 
   exportDeclaration(decl: ts.ExportDeclaration): void {
@@ -173,11 +180,11 @@ export class FactCollector {
     const clause = decl.exportClause;
     if (spec !== null) {
       if (!clause) this.facts.reexports.push({ spec });
-      else if (ts.isNamedExports(clause)) this.facts.reexports.push({ spec, names: new Map(clause.elements.map((e) => [e.name.text, (e.propertyName ?? e.name).text])) });
+      else if (isNamedExports(clause)) this.facts.reexports.push({ spec, names: new Map(clause.elements.map((e) => [e.name.text, (e.propertyName ?? e.name).text])) });
       else this.facts.reexports.push({ spec, names: new Map([[clause.name.text, "*"]]) });
       return;
     }
-    if (clause && ts.isNamedExports(clause)) for (const e of clause.elements) this.facts.exports.set(e.name.text, { local: (e.propertyName ?? e.name).text });
+    if (clause && isNamedExports(clause)) for (const e of clause.elements) this.facts.exports.set(e.name.text, { local: (e.propertyName ?? e.name).text });
   }
 
   exportAssignment(node: ts.ExportAssignment): void {
@@ -211,7 +218,7 @@ export class FactCollector {
     if (!ASSIGN.has(b.operatorToken.kind)) return;
     const path: string[] = [];
     let target: ts.Expression = b.left;
-    while (isPropertyAccessExpression(target) || (isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression))) {
+    while (isPropertyAccessExpression(target) || (isElementAccessExpression(target) && isStringLiteralLike(target.argumentExpression))) {
       path.unshift(isPropertyAccessExpression(target) ? target.name.text : (target.argumentExpression as ts.StringLiteral).text);
       target = target.expression;
     }
@@ -258,7 +265,7 @@ export class FactCollector {
 }
 
 function unwrapParens(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  while (isParenthesizedExpression(e)) e = e.expression;
   return e;
 }
 
@@ -269,7 +276,8 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined)?.some((m) => m.kind === kind) ?? false;
+  // `modifiers` holds decorators too, but a decorator is never the keyword asked for.
+  return (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === kind) ?? false;
 }
 
 function isStateHook(init: ts.Expression): boolean {

@@ -34,6 +34,29 @@ export interface Decl {
   setter?: string;
 }
 
+/** The fields a declaration may have beyond its name, kind, node and scope. */
+export type DeclFields = Partial<Omit<Decl, "name" | "kind" | "node" | "scope">>;
+
+/**
+ * Every Decl is built here with all of its fields present, so all of them share one object
+ * shape: spreading a base with a varying set of optional fields gave a shape per combination,
+ * which made building them slow and every read of one in the evaluator megamorphic.
+ */
+export function newDecl(name: string, kind: Decl["kind"], node: ts.Node, scope: Scope, f: DeclFields): Decl {
+  return {
+    name, kind, node, scope, init: f.init, path: f.path ?? [], omit: f.omit, fallback: f.fallback, element: f.element,
+    paramIndex: f.paramIndex, fn: f.fn, module: f.module, imported: f.imported, writes: f.writes, stateOf: f.stateOf, setter: f.setter,
+  };
+}
+
+/** `base` under another name and path (one element of a destructuring pattern); the rest is kept. */
+export function renamedDecl(base: Decl, name: string, path: string[]): Decl {
+  return {
+    name, kind: base.kind, node: base.node, scope: base.scope, init: base.init, path, omit: base.omit, fallback: base.fallback, element: base.element,
+    paramIndex: base.paramIndex, fn: base.fn, module: base.module, imported: base.imported, writes: base.writes, stateOf: base.stateOf, setter: base.setter,
+  };
+}
+
 export interface CallSite {
   node: ts.CallExpression | ts.NewExpression;
   scope: Scope;

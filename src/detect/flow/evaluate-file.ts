@@ -20,7 +20,7 @@ import type { ClassFlow, FileFlow, FlowCall, FlowSink, FnFlow, Site } from "./fi
 // call (a sink or a function of the app) and following declarations, writes, fields and
 // callbacks backwards through the scope tree. Each declaration is evaluated once.
 
-const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTemplateExpression, isPrefixUnaryExpression, isTypeOfExpression, isVoidExpression, isClassExpression, isMethodDeclaration } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTemplateExpression, isPrefixUnaryExpression, isTypeOfExpression, isVoidExpression, isClassExpression, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = ts;
 const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, RegularExpressionLiteral: ts.SyntaxKind.RegularExpressionLiteral, BigIntLiteral: ts.SyntaxKind.BigIntLiteral, PlusToken: ts.SyntaxKind.PlusToken, QuestionQuestionToken: ts.SyntaxKind.QuestionQuestionToken, BarBarToken: ts.SyntaxKind.BarBarToken, AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, CommaToken: ts.SyntaxKind.CommaToken, EqualsToken: ts.SyntaxKind.EqualsToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, MinusToken: ts.SyntaxKind.MinusToken, AsteriskToken: ts.SyntaxKind.AsteriskToken, SlashToken: ts.SyntaxKind.SlashToken };
 const LITERAL_KINDS = new Set([K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral]);
 const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
@@ -51,7 +51,10 @@ class FileEvaluator {
   private readonly classById = new Map<string, ClassInfo>();
   private readonly fnById = new Map<string, FnInfo>();
   private budget = FILE_EVAL_BUDGET;
-  private readonly classified = new Map<string, NameMatch | null>();
+  /** Name matches of this file: owner ("" for none) → name → match. Two levels, so no key string is built per read. */
+  private readonly classified = new Map<string, Map<string, NameMatch | null>>();
+  /** `local(file, spec)` per specifier: one file asks about the same imports at every call. */
+  private readonly localSpecs = new Map<string, boolean>();
   private readonly calledHere = new Set<string>();
   private readonly exportedFns = new Set<string>();
   private depth = 0;
@@ -147,7 +150,7 @@ class FileEvaluator {
       return ctor ? { k: "fn", id: ctor.id } : null;
     }
     const ref = v.r?.find((r) => r.k === "import");
-    if (ref && ref.k === "import" && this.local(this.file, ref.spec)) return { k: "import", file: ref.file, spec: ref.spec, name: ref.name, path: ref.path };
+    if (ref && ref.k === "import" && this.isLocal(ref.spec)) return { k: "import", file: ref.file, spec: ref.spec, name: ref.name, path: ref.path };
     const field = v.r?.find((r) => r.k === "field");
     if (field && field.k === "field" && field.path.length === 0) return { k: "method", cls: field.cls, name: field.name };
     return null;
@@ -225,11 +228,25 @@ class FileEvaluator {
     if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
     // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
     if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
-    const key = owner === undefined ? name : `${owner}\u0000${name}`;
-    let m = this.classified.get(key);
-    if (m === undefined) this.classified.set(key, (m = this.rules.names.classify(name, owner)));
+    const m = this.nameMatch(name, owner);
     if (!m) return v;
     return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));
+  }
+
+  private nameMatch(name: string, owner: string | undefined): NameMatch | null {
+    // An owner is never "" (it is an identifier), so "" can stand for none.
+    const o = owner ?? "";
+    let byName = this.classified.get(o);
+    if (!byName) this.classified.set(o, (byName = new Map()));
+    let m = byName.get(name);
+    if (m === undefined) byName.set(name, (m = this.rules.names.classify(name, owner)));
+    return m;
+  }
+
+  private isLocal(spec: string): boolean {
+    let hit = this.localSpecs.get(spec);
+    if (hit === undefined) this.localSpecs.set(spec, (hit = this.local(this.file, spec)));
+    return hit;
   }
 
   private member(node: ts.Expression, object: ts.Expression, name: string, scope: Scope): Value {
@@ -307,7 +324,7 @@ class FileEvaluator {
     }
     if (isNewExpression(e) && callee.cls) return { cls: callee.cls, ...(base ? { s: base } : {}) };
     const imp = callee.r?.find((r) => r.k === "import");
-    if (imp && imp.k === "import" && this.local(this.file, imp.spec)) {
+    if (imp && imp.k === "import" && this.isLocal(imp.spec)) {
       const argValues = args.map((a) => this.eval(a, scope));
       return { r: [{ k: "call", callee: { k: "import", file: imp.file, spec: imp.spec, name: imp.name, path: imp.path }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
     }
@@ -456,7 +473,7 @@ class FileEvaluator {
       v = w.path.length ? writeAt(v, w.path, x) : join(v, x);
     }
     // const form = new FormData(); form.append('email', email): the object is filled by calls.
-    const filled = d.init && d.path.length === 0 && (ts.isNewExpression(unwrap(d.init)) || isObjectLiteralExpression(unwrap(d.init)));
+    const filled = d.init && d.path.length === 0 && (isNewExpression(unwrap(d.init)) || isObjectLiteralExpression(unwrap(d.init)));
     for (const site of filled ? this.facts.callsByReceiver.get(d.name) ?? [] : []) {
       const callee = unwrap(site.node.expression) as ts.PropertyAccessExpression;
       const method = callee.name.text;
@@ -520,7 +537,7 @@ class FileEvaluator {
 function isEnvObject(e: ts.Expression): boolean {
   if (!isPropertyAccessExpression(e) || e.name.text !== "env") return false;
   const o = e.expression;
-  return (isIdentifier(o) && o.text === "process") || ts.isMetaProperty(o);
+  return (isIdentifier(o) && o.text === "process") || isMetaProperty(o);
 }
 
 /** A name the app declares itself (not an import): `const debounce = …` is not lodash's. */
@@ -533,7 +550,7 @@ function isSource(rule: RuleDef): boolean {
 }
 
 function isIdentifierDecl(d: Decl): boolean {
-  return d.kind === "var" && ts.isVariableDeclaration(d.node) && ts.isIdentifier(d.node.name);
+  return d.kind === "var" && isVariableDeclaration(d.node) && isIdentifier(d.node.name);
 }
 
 /** An element of a list (or a value of a map): the list's own categories. */
