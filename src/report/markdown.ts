@@ -32,7 +32,7 @@ export function renderMarkdown(result: ScanResult, opts: MarkdownOptions = {}): 
   const sections = result.manifest === null || result.context.manifest === null
     ? [r.header(), r.inventory(), r.labels(), r.recipients(), r.flow(), r.stale(), r.errors()]
     : [r.header(), r.policyTable(), r.notes(), r.undeclared(), r.unused(), r.labels(), r.suppressed(), r.declared(),
-       r.recipients(), r.flow(), r.stale(), r.errors()];
+       r.undeclaredShapes(), r.recipients(), r.flow(), r.stale(), r.errors()];
   return sections.filter((s) => s !== "").join("\n\n") + "\n";
 }
 
@@ -263,7 +263,8 @@ class Report {
   }
 
   undeclared(): string {
-    const list = this.findings.filter((f) => f.status === "undeclared");
+    // Undeclared data shapes are inventory (SPEC §3), not violations: they have their own section.
+    const list = this.findings.filter(isViolation);
     // The same field declared twelve times in one file is one row, with every line linked.
     const groups = new Map<string, Finding[]>();
     for (const f of list) {
@@ -364,6 +365,17 @@ class Report {
       [...f.activities].sort(cmp).map(label).join(", ") || "—"]);
     return [`## Declared collection (${list.length})`, "",
       table(["Category", "Location", "Kind", "Evidence", "Declared by"], rows)].join("\n");
+  }
+
+  /** Undeclared `schema` findings that do not fail the run (without --count-schema): inventory, not violations. */
+  undeclaredShapes(): string {
+    const list = this.findings.filter((f) => f.status === "undeclared" && !isViolation(f));
+    if (list.length === 0) return "";
+    const rows = list.map((f) => [this.title(f.category), this.link(f.file, f.line), this.evidence(f)]);
+    return [`## Undeclared data shapes (${list.length})`, "",
+      "Types and models that name personal data no covering activity declares. A shape is inventory, not a violation " +
+        "(--count-schema makes it one): declare the data where the code really collects it.",
+      "", table(["Category", "Location", "Evidence"], rows)].join("\n");
   }
 
   inventory(): string {

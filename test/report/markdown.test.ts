@@ -170,6 +170,19 @@ describe("renderMarkdown sections", () => {
     expect(rows[0][5]).toBe("A.2 When you add a device");
   });
 
+  it("lists undeclared data shapes apart from the violations: a shape is inventory (SPEC §3)", () => {
+    const shape = { ...sampleResult.findings[0], id: "fp-shape-email", file: "src/types/user.ts", line: 3, column: 3,
+      category: "email", kind: "schema" as const, rule: "schema.type-field", confidence: "low" as const,
+      evidence: "email: string;", status: "undeclared" as const, violation: undefined, activities: [], recipient: null };
+    const out = renderMarkdown({ ...sampleResult, findings: [...sampleResult.findings, shape] });
+    const violations = tables(section(out, "Undeclared collection"))[0].slice(2);
+    expect(violations.map((r) => r[2])).not.toContain("[src/types/user.ts:3](src/types/user.ts#L3)");
+    expect(out).toContain("## Undeclared collection (3)");
+    expect(tables(section(out, "Undeclared data shapes"))[0].slice(2)).toEqual([
+      ["Email address (email)", "[src/types/user.ts:3](src/types/user.ts#L3)", "email: string;"]]);
+    expect(md).not.toContain("## Undeclared data shapes");
+  });
+
   it("prefixes links with linkBase", () => {
     const out = renderMarkdown(sampleResult, { linkBase: "https://github.com/acme/cam/blob/0123abc/" });
     expect(out).toContain("[src/device/bind.ts:20](https://github.com/acme/cam/blob/0123abc/src/device/bind.ts#L20)");
