@@ -5,7 +5,7 @@ import { isKeyLike, keyName } from "./tokens.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isArrowFunction, isCallExpression, isClassExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = ts;
+const { isArrowFunction, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = ts;
 const K = { FalseKeyword: ts.SyntaxKind.FalseKeyword, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword };
 
 export interface NameHit extends NameMatch {
@@ -27,8 +27,9 @@ const PERSON_CONTEXT = new Set(["email", "phone", "name", "nickname", "password"
 /**
  * @param url the request's URL argument, whose path segments name what is sent
  * @param keysOnly a schema (zod, yup) declares its fields as keys; its strings are enum values
+ * @param message a log's strings are its message text (`console.log('redirect_uri', uri)`), not keys of data
  */
-export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>, owner?: string): NameHit[] {
+export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>, owner?: string, message = false): NameHit[] {
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
   // Bare `name`/`model` beside a serial number or MAC are the device's, decided at the end.
@@ -114,7 +115,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
     if (isStringLiteralLike(n)) {
       if (n === url) visitUrl([n.text], n);
-      else if (isKeyLike(n.text)) classify(keyName(n.text), n);
+      else if (!message && isKeyLike(n.text)) classify(keyName(n.text), n);
       return;
     }
     if (isTemplateExpression(n) && n === url) {
@@ -128,6 +129,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       const callee = n.expression;
       if (isPropertyAccessExpression(callee)) visitObject(callee.expression);
       for (const a of n.arguments) visit(a);
+      return;
+    }
+    // `${audioOptions ? 'audio' : 'video'} packet`: the condition picks what is passed, it is not passed.
+    if (isConditionalExpression(n)) {
+      visit(n.whenTrue);
+      visit(n.whenFalse);
       return;
     }
     if (ts.isObjectLiteralExpression(n)) {

@@ -112,9 +112,11 @@ export class NameClassifier {
     return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
   }
 
-  /** `port` in `rtp.audio.port`: the member is a setting of its owner, so the owner is not what is read. */
+  /** `port` in `rtp.audio.port`, `rtcpPort`, `frameCount`: the member is a setting or measure of its owner, not the owner's value. */
   isSettingMember(member: string): boolean {
-    return this.settingMembersSet.has(member);
+    if (this.settingMembersSet.has(member)) return true;
+    const w = this.words(member);
+    return w.length > 1 && this.settingMembersSet.has(w[w.length - 1]);
   }
 
   /** `VideoStreamOptions` → true: the last word of the type's name is a settings word. */

@@ -144,7 +144,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.category === NAMES) {
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
-        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined);
+        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
         if (names.length) emitNames(rule, names, node);
         else if (rule.refine) refineFallback(rule, node);
       }

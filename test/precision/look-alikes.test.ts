@@ -98,3 +98,33 @@ describe("one place, one finding", () => {
     expect(found(src)).toEqual(["4 email store", "6 nickname schema"]);
   });
 });
+
+describe("after the data-flow engine: what reaches the sink, not what sits beside it", () => {
+  it("a host's interface list sent for its addresses carries no MAC; its `.mac` sent on does", () => {
+    const src = [
+      "import os from 'node:os';",
+      "const ips = Object.values(os.networkInterfaces()).flat().map((n) => n?.address);",
+      "fetch('/hosts', { method: 'POST', body: JSON.stringify({ ips }) });",
+      "const nics = os.networkInterfaces();",
+      "const hw = Object.values(nics).flat().map((n) => n?.mac);",
+      "fetch('/hosts', { method: 'POST', body: JSON.stringify({ hw }) });",
+    ].join("\n");
+    expect(found(src).sort()).toEqual(["2 ip-address source", "3 ip-address transmit", "4 ip-address source", "6 mac-address transmit"]);
+  });
+
+  it("a Map of devices in memory is not storage; a document store is", () => {
+    const src = ["this.devices = new Map();", "this.devices.set(nativeId, { ipAddress, macAddress });",
+      "await db.collection('devices').doc(id).set({ ipAddress });"].join("\n");
+    expect(found(src)).toEqual(["3 ip-address store"]);
+  });
+
+  it("a log's words and conditions are its message; the value logged is what counts", () => {
+    const src = [
+      "console.log(`received first ${audioOptions ? 'audio' : 'video'} packet`);",
+      "console.log('redirect_uri', 'password');",
+      "console.log('rtcp port', this.rtp.video.rtcpPort);",
+      "console.log(`signed in ${user.email}`);",
+    ].join("\n");
+    expect(found(src)).toEqual(["4 email log"]);
+  });
+});

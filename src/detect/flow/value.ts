@@ -112,7 +112,8 @@ const TRANSPARENT = new Set(["value", "current", "data", "uri", "url", "base64",
 
 /** `v.name`: a known field, else what the whole value carries, else a deferred reference one level deeper. */
 export function field(v: Value, name: string): Value {
-  const known = v.f?.get(name);
+  // "*" is any key: `nics['en0']` of a map whose values a source describes (yields `*.*.mac`).
+  const known = v.f?.get(name) ?? v.f?.get("*");
   if (known) return known;
   const out: Value = {};
   // `userWithSameEmail.id`: what a name said of the whole object is not true of each field.
