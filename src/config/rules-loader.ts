@@ -44,6 +44,8 @@ export interface RuleDef {
   strings?: string[];
   /** First word of a called function's name: saveUser(…), createSession(…). */
   calls?: string[];
+  /** With `calls`: receivers (a regular expression over `res`, `this.reply` …) whose method of that name is not this rule's (a server's reply). */
+  unlessReceiver?: string;
   syntax?: ("type-field" | "class-field")[];
   names?: string[];
   qualifiers?: string[];
@@ -80,7 +82,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -104,6 +106,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.ownerExclude.push(...(data.vocabulary.ownerExclude ?? []));
       vocabulary.settingTypes.push(...(data.vocabulary.settingTypes ?? []));
       vocabulary.settingMembers.push(...(data.vocabulary.settingMembers ?? []));
+      vocabulary.contentTypes.push(...(data.vocabulary.contentTypes ?? []));
     }
     const found = (data.rules ?? []).map((raw, i) => ({ rule: { ...raw, file: display } as RuleDef, path: ["rules", i] as (string | number)[] }));
     if (data.recipients) {
@@ -180,6 +183,7 @@ function checkRule(file: YamlFile, rule: RuleDef, base: (string | number)[], tax
   checkRegex(file, at("method", "receiver"), rule.method?.receiver, rule.id);
   checkRegex(file, at("method", "firstArg"), rule.method?.firstArg, rule.id);
   checkRegex(file, at("jsx", "elements"), rule.jsx?.elements, rule.id);
+  checkRegex(file, at("unlessReceiver"), rule.unlessReceiver, rule.id);
   (rule.refine ?? []).forEach((r, j) => {
     checkRegex(file, at("refine", j, "symbol"), r.symbol, rule.id);
     if (!taxonomy.byId.has(r.category)) throw file.error(at("refine", j, "category"), `rule "${rule.id}": unknown category "${r.category}"`, suggestion(r.category, [...taxonomy.byId.keys()]));

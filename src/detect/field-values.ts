@@ -5,8 +5,8 @@ import type { Hit } from "./walk-file.js";
 // What a declared field holds, from its type annotation or its initialiser: the context that
 // tells `video?: VideoStreamOptions` (a setting) from `video?: Blob` (a recording).
 
-const { isArrayTypeNode, isIdentifier, isLiteralTypeNode, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyDeclaration, isPropertySignature, isQualifiedName, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+const { isArrayTypeNode, isIdentifier, isIndexedAccessTypeNode, isLiteralTypeNode, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyDeclaration, isPropertySignature, isQualifiedName, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
+const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, StringKeyword: ts.SyntaxKind.StringKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
 
 /** The shape of a type annotation, when it is one of those that decide (see ValueShape). */
 export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): ValueShape | null {
@@ -17,15 +17,33 @@ export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): Va
     if (real.length !== 1) return null;
     t = real[0];
   }
-  if (isArrayTypeNode(t)) return null;
+  // `Video: Video[]`: a list of another shape is still that shape; a list of numbers says nothing.
+  if (isArrayTypeNode(t)) return typeShape(t.elementType, names) === "reference" ? "reference" : null;
   if (t.kind === K.BooleanKeyword) return "boolean";
   if (t.kind === K.NumberKeyword) return "number";
   if (isTypeLiteralNode(t)) return "object";
+  // `model?: DeviceSelectorFilter["model"]`: a member of a filter or an options type is one too.
+  if (isIndexedAccessTypeNode(t)) return typeShape(t.objectType, names) === "options" ? "options" : null;
   if (isTypeReferenceNode(t)) {
-    const name = isIdentifier(t.typeName) ? t.typeName.text : isQualifiedName(t.typeName) ? t.typeName.right.text : null;
+    const name = referenceName(t);
     if (name && names.isSettingType(name)) return "options";
+    if (name && !holdsContent(t, names)) return "reference";
   }
   return null;
+}
+
+function referenceName(t: ts.TypeReferenceNode): string | null {
+  return isIdentifier(t.typeName) ? t.typeName.text : isQualifiedName(t.typeName) ? t.typeName.right.text : null;
+}
+
+/** `Buffer`, `Promise<MediaObject>`, `RefreshPromise<Buffer>`: the content itself, or a promise or list of it. */
+function holdsContent(t: ts.TypeNode, names: NameClassifier): boolean {
+  if (t.kind === K.StringKeyword || t.kind === K.AnyKeyword || t.kind === K.UnknownKeyword) return true;
+  if (isArrayTypeNode(t)) return holdsContent(t.elementType, names);
+  if (isUnionTypeNode(t)) return t.types.some((x) => holdsContent(x, names));
+  if (!isTypeReferenceNode(t)) return false;
+  const name = referenceName(t);
+  return (name !== null && names.isContentType(name)) || (t.typeArguments ?? []).some((x) => holdsContent(x, names));
 }
 
 /** The shape of an initialiser: `= true`, `= !1`, `= 3`, `= { width: 640 }`. */

@@ -23,9 +23,10 @@ export interface NameRuleSpec {
 /**
  * What a field or key holds, read from its type or initialiser, when that says more than its
  * name: `boolean` (a flag), `options` (a type named …Options, …Init, …Config), `number`,
- * `object` (an inline object type or literal) and `enum` (a union of string literals).
+ * `object` (an inline object type or literal), `enum` (a union of string literals) and
+ * `reference` (another declared shape, not content: `Video: Video[]`, `video?: Resource`).
  */
-export type ValueShape = "boolean" | "options" | "number" | "object" | "enum";
+export type ValueShape = "boolean" | "options" | "number" | "object" | "enum" | "reference";
 
 export interface Vocabulary {
   /** Abbreviations folded before matching, e.g. addr → address. */
@@ -42,6 +43,8 @@ export interface Vocabulary {
   settingTypes: string[];
   /** Members that read a setting or a measure of their owner (`audio.port`, `email.length`), not the owner's value. */
   settingMembers: string[];
+  /** Types that hold media or bytes themselves (Buffer, Blob, MediaStream): a field of one holds the content, not a description of it. */
+  contentTypes: string[];
 }
 
 export interface NameMatch {
@@ -67,6 +70,7 @@ export class NameClassifier {
   private readonly tail: Set<string>;
   private readonly settingTypes: Set<string>;
   private readonly settingMembersSet: Set<string>;
+  private readonly contentTypes: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -83,6 +87,7 @@ export class NameClassifier {
     this.tail = new Set(vocab.tail);
     this.settingTypes = new Set(vocab.settingTypes);
     this.settingMembersSet = new Set(vocab.settingMembers);
+    this.contentTypes = new Set(vocab.contentTypes);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -123,6 +128,11 @@ export class NameClassifier {
   isSettingType(typeName: string): boolean {
     const w = this.words(typeName);
     return w.length > 0 && this.settingTypes.has(w[w.length - 1]);
+  }
+
+  /** `Buffer`, `MediaObject`: a type whose values are the content itself. */
+  isContentType(typeName: string): boolean {
+    return this.contentTypes.has(typeName);
   }
 
   words(name: string): string[] {

@@ -187,8 +187,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (!matched && !methodMatched && rules.calls.size && args.length && isCallExpression(n)) {
       const fname = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : null;
       const first = fname ? firstWord(fname) : null;
-      const list = fname ? rules.calls.get(fname.toLowerCase()) ?? (first ? rules.calls.get(first) : undefined) : undefined;
-      if (list) apply(list, n, () => args);
+      let list = fname ? rules.calls.get(fname.toLowerCase()) ?? (first ? rules.calls.get(first) : undefined) : undefined;
+      // res.send(…): a server's reply to whoever asked, not the app sending data on.
+      if (list && isPropertyAccessExpression(callee) && list.some((r) => r.unlessReceiver)) {
+        const receiver = chainText(callee.expression);
+        list = list.filter((r) => !(r.unlessReceiver && receiver !== null && rules.regex(r.unlessReceiver).test(receiver)));
+      }
+      if (list?.length) apply(list, n, () => args);
     }
   };
 

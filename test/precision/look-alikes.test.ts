@@ -88,9 +88,15 @@ describe("values, not words", () => {
 });
 
 describe("one place, one finding", () => {
-  it("two reads of the user agent on one line are one finding", () => {
-    const src = ["const ua = navigator.userAgent || navigator.userAgent;", "const again = navigator.userAgent;"].join("\n");
-    expect(found(src)).toEqual(["1 firmware-version source", "2 firmware-version source"]);
+  it("two reads of the browser's language on one line are one finding", () => {
+    const src = ["const lang = navigator.language || navigator.language;", "const again = navigator.language;"].join("\n");
+    expect(found(src)).toEqual(["1 language source", "2 language source"]);
+  });
+
+  it("the user agent read for a browser check is not collected; sent, it is", () => {
+    const src = ["export const isSafari = /^((?!chrome).)*safari/i.test(navigator.userAgent);", "const ua = navigator.userAgent;",
+      "fetch('/api/sessions', { method: 'POST', body: JSON.stringify({ ua }) });"].join("\n");
+    expect(found(src)).toEqual(["3 firmware-version transmit"]);
   });
 
   it("a TypeORM column is a stored field, not also a shape", () => {
@@ -126,5 +132,43 @@ describe("after the data-flow engine: what reaches the sink, not what sits besid
       "console.log(`signed in ${user.email}`);",
     ].join("\n");
     expect(found(src)).toEqual(["4 email log"]);
+  });
+});
+
+describe("what owns a field and what type it has decide", () => {
+  it("a camera's channel capabilities point to other shapes; a clip's bytes are video", () => {
+    const src = ["interface StreamingChannel {", "  Video: Video[];", "  Audio: Audio[];", "  video?: Resource;", "}",
+      "class Clip {", "  video: Promise<MediaObject>;", "  audio: Buffer;", "}"].join("\n");
+    expect(found(src)).toEqual(["7 video schema", "8 audio schema"]);
+  });
+
+  it("a member of a selector's filter type is a filter; a device's model is its model", () => {
+    const src = ["interface DeviceSelector {", "  device?: {", '    model?: DeviceSelectorFilter["model"];', "  };", "}",
+      "interface ZHADevice {", "  model: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["7 device-model schema"]);
+  });
+
+  it("a plugin's zip is its archive; an address's zip is a postal code", () => {
+    const src = ["class Plugin {", "  zip?: string;", "}", "class ShippingAddress {", "  zip?: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["5 postal-address schema"]);
+  });
+
+  it("an add-on's, a supervisor's or a multicast destination's IP is infrastructure; a session's is a person's", () => {
+    const src = ["interface HassioAddonDetails {", "  ip_address: string;", "}", "interface HassioSupervisorInfo {", "  ip_address: string;", "}",
+      "interface Multicast {", "  destIPAddress: string[];", "}", "interface LoginSession {", "  ip_address: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["11 ip-address schema"]);
+  });
+
+  it("a sound card's name is the hardware's; a camera's name is the one its owner gave it", () => {
+    const src = ["interface HassioHardwareAudioDevice {", "  name: string;", "}", "interface CameraDevice {", "  name: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["5 device-name schema"]);
+  });
+});
+
+describe("a server's reply is not a send", () => {
+  it("res.send answers whoever asked; a helper that sends on is a transmit", () => {
+    const src = ["app.get('/login', (req, res) => {", "  res.send({ username, hostname });", "});",
+      "async function notify(email: string) {", "  await sendInvite(email);", "}"].join("\n");
+    expect(found(src)).toEqual(["5 email transmit"]);
   });
 });
