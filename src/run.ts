@@ -9,6 +9,7 @@ import { toolVersion } from "./config/package-paths.js";
 import { discoverFiles } from "./discover/discover-files.js";
 import { compileRules } from "./detect/compiled-rules.js";
 import { detectFiles } from "./detect/detect-files.js";
+import { ScanCache } from "./detect/cache/scan-cache.js";
 import { compareFindings } from "./detect/to-findings.js";
 import { assignFingerprints } from "./baseline/fingerprint.js";
 import { describeMatcher } from "./report/rule-help.js";
@@ -39,6 +40,12 @@ export interface ScanOptions {
   minConfidence?: Confidence;
   /** Undeclared `schema` findings are violations too (SPEC §3 makes them inventory by default). */
   countSchema?: boolean;
+  /** Worker threads for the per-file phase (default: the cores, when the scan is big enough to gain). */
+  jobs?: number;
+  /** Reuse per-file analysis of unchanged files from the last run (SPEC §1 --cache). */
+  cache?: boolean;
+  /** The folder that holds the cache; default node_modules/.cache/policytrace under the scanned folder. */
+  cacheLocation?: string;
 }
 
 export { MANIFEST_NAME } from "./config/find-manifest.js";
@@ -71,7 +78,11 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     notes: skipped,
   });
   const notes = manifest ? codeCoverageNotes(manifest, root, files) : [];
-  const detection = detectFiles(root, files, compiled, { maxFileBytes: opts.maxFileBytes, onProgress: opts.onProgress });
+  const cache = opts.cache || opts.cacheLocation
+    ? new ScanCache(opts.cacheLocation ? resolve(cwd, opts.cacheLocation) : join(root, "node_modules", ".cache", "policytrace"), { root, rules: [ruleSet.rules, ruleSet.vocabulary], maxFileBytes: opts.maxFileBytes })
+    : undefined;
+  const detection = await detectFiles(root, files, compiled, { maxFileBytes: opts.maxFileBytes, onProgress: opts.onProgress, jobs: opts.jobs, ruleSource: { dirs: ruleDirs, cwd }, cache });
+  notes.push(...detection.notes);
   const findings = detection.findings.sort(compareFindings);
   assignFingerprints(findings);
   resolveRecipients(findings, ruleSet.recipients);

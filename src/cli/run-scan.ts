@@ -17,6 +17,9 @@ export interface ScanFlags {
   maxFileSize: number;
   quiet?: boolean;
   minConfidence?: Confidence;
+  jobs?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -29,7 +32,10 @@ export function addScanFlags(cmd: Command, withManifest = true): Command {
     .option("--all", "also scan node_modules, build output and .gitignored files")
     .option("--max-file-size <kb>", "skip files larger than this many KB", (v) => parsePositive(v, "--max-file-size"), 2048)
     .option("--quiet", "no progress line on stderr")
-    .addOption(new Option("--min-confidence <level>", "report and fail only on findings at or above this confidence (default: all)").choices([...MIN_CONFIDENCE_CHOICES]));
+    .addOption(new Option("--min-confidence <level>", "report and fail only on findings at or above this confidence (default: all)").choices([...MIN_CONFIDENCE_CHOICES]))
+    .option("--jobs <n>", "worker threads for parsing and per-file analysis (default: the number of cores, for scans big enough to gain from it); the report does not depend on it", (v) => parseWhole(v, "--jobs"))
+    .option("--cache", "reuse the analysis of unchanged files from the last run")
+    .option("--cache-location <dir>", "folder for the cache (implies --cache; default node_modules/.cache/policytrace under the scanned folder)");
 }
 
 export async function runScan(dir: string, flags: ScanFlags, io: Io, extra: Partial<ScanOptions> = {}): Promise<ScanResult> {
@@ -43,6 +49,9 @@ export async function runScan(dir: string, flags: ScanFlags, io: Io, extra: Part
       all: flags.all,
       maxFileBytes: flags.maxFileSize * 1024,
       minConfidence: flags.minConfidence,
+      jobs: flags.jobs,
+      cache: flags.cache,
+      cacheLocation: flags.cacheLocation,
       cwd: io.cwd,
       onProgress: progress.update,
       postDetect: (findings, texts, result) => applyInlineSuppressions(findings, texts, result, taxonomy),
@@ -56,5 +65,11 @@ export async function runScan(dir: string, flags: ScanFlags, io: Io, extra: Part
 function parsePositive(v: string, flag: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} needs a positive number, got "${v}"`);
+  return n;
+}
+
+function parseWhole(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} needs a whole number of 1 or more, got "${v}"`, undefined, undefined, undefined, "Use --jobs 1 to scan on one thread.");
   return n;
 }

@@ -1,22 +1,24 @@
+import os from "node:os";
 import { join } from "node:path";
-import type { Finding, ScanError } from "../types.js";
-import { readSource } from "../parse/read-source.js";
-import { firstSyntaxError, parseSource } from "../parse/parse-source.js";
+import type { ConfigNote, Finding, ScanError } from "../types.js";
 import type { CompiledRules } from "./compiled-rules.js";
-import { walkFile, NODE_BUDGET, type DeferredType } from "./walk-file.js";
-import { toFindings } from "./to-findings.js";
-import { withoutSettingFields } from "./field-values.js";
+import { analyseFile, withRules, type FileResult } from "./analyse-file.js";
 import { resolveDeferred, type TypeIndex } from "./resolve-deferred.js";
-import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
-import { evaluateFile } from "./flow/evaluate-file.js";
 import type { FileFlow } from "./flow/file-flow.js";
 import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
 import { mergeFlowFindings } from "./merge-flow.js";
+import { analyseInParallel, workersAvailable } from "./parallel/worker-pool.js";
+import type { ScanCache } from "./cache/scan-cache.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Threads for the per-file phase, this one included; undefined: as many as cores when the scan is big enough to gain from them. */
+  jobs?: number;
+  /** How the rules were loaded, so that workers load the same ones; without it the scan runs on this thread. */
+  ruleSource?: { dirs: string[]; cwd: string };
+  cache?: ScanCache;
 }
 
 export interface Detection {
@@ -24,59 +26,93 @@ export interface Detection {
   errors: ScanError[];
   /** Sources of files that hold a suppression comment, for src/suppress. */
   texts: Map<string, string>;
+  notes: ConfigNote[];
 }
 
-export function detectFiles(root: string, files: string[], rules: CompiledRules, opts: DetectOptions = {}): Detection {
+/** Below this many files per thread, starting a worker (it loads the compiler and the rules) costs more than it saves. */
+const FILES_PER_THREAD = 150;
+
+/**
+ * Per file (on worker threads when it pays, from the cache when unchanged): parse, walk,
+ * findings and flow summaries. Then, on this thread and in file order, so that the output
+ * does not depend on how the work was spread: deferred types, cross-module flow, merging.
+ */
+export async function detectFiles(root: string, files: string[], rules: CompiledRules, opts: DetectOptions = {}): Promise<Detection> {
+  const resolver = new ModuleResolver(root, new Set(files));
+  const local = (file: string, spec: string) => resolver.mayBeLocal(file, spec);
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  const hashes: (string | null)[] = new Array(files.length).fill(null);
+  const cache = opts.cache;
+  let done = 0;
+  const progress = () => opts.onProgress?.(done, files.length);
+  const pending: number[] = [];
+  files.forEach((file, i) => {
+    if (cache) {
+      hashes[i] = cache.hashOf(join(root, file));
+      const hit = cache.get(file, hashes[i]);
+      // An import the file's analysis took for a package may now be mapped to the project by a tsconfig, or the other way.
+      if (hit && hit.bare.every(([spec, yes]) => local(file, spec) === yes)) {
+        results[i] = hit;
+        done++;
+        return;
+      }
+    }
+    pending.push(i);
+  });
+  progress();
+  const analyseHere = (i: number) => analyseFile(root, files[i], rules, local, { maxFileBytes: opts.maxFileBytes });
+  const record = (i: number, r: FileResult) => {
+    results[i] = r;
+    done++;
+    progress();
+    // Module resolution reads the tsconfig files the workers read, and so notes the same problems.
+    for (const [spec] of r.bare) local(files[i], spec);
+  };
+  const threads = threadCount(opts, pending.length);
+  if (threads > 1 && opts.ruleSource) {
+    const setup = { root, files, ruleDirs: opts.ruleSource.dirs, cwd: opts.ruleSource.cwd, maxFileBytes: opts.maxFileBytes };
+    await analyseInParallel(setup, pending, threads - 1, analyseHere, record);
+  } else for (const i of pending) record(i, analyseHere(i));
+  if (cache) {
+    files.forEach((file, i) => cache.set(file, hashes[i], results[i]!));
+    cache.save();
+  }
+  return link(results as FileResult[], rules, resolver, cache?.notes ?? []);
+}
+
+/** Threads for the per-file phase, this one included. */
+function threadCount(opts: DetectOptions, files: number): number {
+  if (!workersAvailable()) return 1;
+  if (opts.jobs !== undefined) return Math.min(opts.jobs, files);
+  return Math.min(navigatorCores(), Math.floor(files / FILES_PER_THREAD));
+}
+
+function navigatorCores(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+function link(results: FileResult[], rules: CompiledRules, resolver: ModuleResolver, notes: ConfigNote[]): Detection {
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   const texts = new Map<string, string>();
   const types: TypeIndex = new Map();
-  const deferred: { file: string; items: DeferredType[]; sf: ReturnType<typeof parseSource> }[] = [];
   const flows: FileFlow[] = [];
-  const resolver = new ModuleResolver(root, new Set(files));
-  const local = (file: string, spec: string) => resolver.mayBeLocal(file, spec);
-  files.forEach((file, i) => {
-    opts.onProgress?.(i, files.length);
-    const src = readSource(join(root, file), opts.maxFileBytes);
-    if ("skipped" in src) {
-      errors.push({ file, message: src.skipped });
-      return;
-    }
-    if (src.note) errors.push({ file, message: src.note });
-    try {
-      const sf = parseSource(file, src.text);
-      const syntax = firstSyntaxError(sf);
-      if (syntax) errors.push({ file, line: syntax.line, column: syntax.column, message: `syntax error: ${syntax.message} (the rest of the file was still scanned)` });
-      const d = walkFile(sf, rules);
-      if (d.truncated) errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
-      const found = toFindings(file, sf, withoutSettingFields(d.hits, rules.names));
-      // Only sources that hold a suppression comment are kept for the suppression pass: keeping
-      // every file with a finding held the whole tree in memory and re-read it for nothing.
-      if (src.text.includes(DIRECTIVE_MARK)) texts.set(file, src.text);
-      // Not push(...found): a spread passes every finding as an argument, and a file with
-      // 100,000 findings overflows the stack (it looked like deep nesting).
-      for (const f of found) findings.push(f);
-      for (const [name, fields] of d.types) types.set(name, fields);
-      if (d.deferred.length) deferred.push({ file, items: d.deferred, sf });
-      flows.push(evaluateFile(d.facts, rules, local));
-    } catch (err) {
-      // Deep nesting (roughly 1,000 levels and more) overflows the parser's or the walker's
-      // recursion; the file is reported, the scan goes on. Not every RangeError is that.
-      const overflow = err instanceof RangeError && /call stack/i.test(err.message);
-      const msg = overflow
-        ? "skipped: code nested too deeply to analyse (the stack ran out, typically past 1,000 levels); nothing in this file was reported"
-        : `skipped: internal error while scanning (${(err as Error).message})`;
-      errors.push({ file, message: msg });
-    }
-  });
-  opts.onProgress?.(files.length, files.length);
-  for (const d of deferred) {
-    const found = resolveDeferred(d.file, d.sf, d.items, types, rules);
-    for (const f of found) findings.push(f);
+  for (const r of results) {
+    for (const e of r.errors) errors.push(e);
+    // Not push(...found): a spread passes every finding as an argument, and a file with
+    // 100,000 findings overflows the stack (it looked like deep nesting).
+    for (const f of r.findings) findings.push(f);
+    if (r.text !== undefined) texts.set(r.file, r.text);
+    for (const [name, fields] of r.types) types.set(name, fields);
+    if (r.flow) flows.push(withRules(r.flow, rules));
+  }
+  for (const r of results) {
+    if (!r.deferred.length) continue;
+    for (const f of resolveDeferred(r.file, r.deferred, types, rules)) findings.push(f);
   }
   const flow = propagate(flows, resolver);
   mergeFlowFindings(findings, flow, (id) => !!rules.byId.get(id)?.calls);
   for (const n of flow.notes) errors.push(n);
   for (const p of resolver.configProblems) errors.push({ file: p.file, message: `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
-  return { findings, errors, texts };
+  return { findings, errors, texts, notes };
 }

@@ -1,25 +1,45 @@
 import type { ts } from "ts-morph";
 import type { Finding } from "../types.js";
 import type { CompiledRules } from "./compiled-rules.js";
-import type { DeferredType, Hit } from "./walk-file.js";
-import { toFindings } from "./to-findings.js";
+import type { DeferredType } from "./walk-file.js";
+import { evidenceOf, placedFindings, type PlacedHit } from "./to-findings.js";
 
 /** Class/interface name → its fields (names and declared type names only: no syntax tree is kept alive). */
 export type TypeIndex = Map<string, { name: string; type?: string }[]>;
 
+/** A deferred type lookup with its place already read, so that the syntax tree can go. */
+export interface DeferredSite {
+  rule: string;
+  typeName: string;
+  line: number;
+  character: number;
+  evidence: string;
+  symbol: string | null;
+}
+
 const MAX_DEPTH = 4;
+
+export function placeDeferred(items: DeferredType[], sf: ts.SourceFile): DeferredSite[] {
+  return items.map((item) => {
+    const pos = sf.getLineAndCharacterOfPosition(item.node.getStart(sf));
+    return { rule: item.rule.id, typeName: item.typeName, line: pos.line, character: pos.character, evidence: evidenceOf(item.node, sf), symbol: item.symbol };
+  });
+}
 
 /**
  * `@Body() dto: RegisterDto` collects what RegisterDto declares, wherever it is declared,
  * including nested DTOs (`terminal: TerminalDto`). Classes are matched by name across the
  * scanned files, which is how NestJS apps are laid out.
  */
-export function resolveDeferred(file: string, sf: ts.SourceFile, items: DeferredType[], types: TypeIndex, rules: CompiledRules): Finding[] {
-  const hits: Hit[] = [];
+export function resolveDeferred(file: string, items: DeferredSite[], types: TypeIndex, rules: CompiledRules): Finding[] {
+  const hits: PlacedHit[] = [];
   for (const item of items) {
+    const rule = rules.byId.get(item.rule);
+    if (!rule) continue;
     const seen = new Set<string>();
     const visited = new Set<string>();
     const pairWords = new Set<string>();
+    const hit = (category: string): PlacedHit => ({ rule, category, kind: rule.kind as PlacedHit["kind"], confidence: rule.confidence, line: item.line, character: item.character, evidence: item.evidence, symbol: item.symbol });
     const walk = (typeName: string, owner: string | undefined, depth: number) => {
       const fields = types.get(typeName);
       if (!fields || visited.has(typeName) || depth > MAX_DEPTH) return;
@@ -30,7 +50,7 @@ export function resolveDeferred(file: string, sf: ts.SourceFile, items: Deferred
         if (pw) pairWords.add(pw);
         if (m && !seen.has(m.category)) {
           seen.add(m.category);
-          hits.push({ rule: item.rule, category: m.category, kind: item.rule.kind as Hit["kind"], confidence: item.rule.confidence, node: item.node, evidenceNode: item.node, symbol: item.symbol });
+          hits.push(hit(m.category));
         }
         if (field.type) walk(field.type, field.name, depth + 1);
       }
@@ -39,8 +59,8 @@ export function resolveDeferred(file: string, sf: ts.SourceFile, items: Deferred
     for (const m of rules.names.pairsIn(pairWords)) {
       if (seen.has(m.category)) continue;
       seen.add(m.category);
-      hits.push({ rule: item.rule, category: m.category, kind: item.rule.kind as Hit["kind"], confidence: item.rule.confidence, node: item.node, evidenceNode: item.node, symbol: item.symbol });
+      hits.push(hit(m.category));
     }
   }
-  return toFindings(file, sf, hits);
+  return placedFindings(file, hits);
 }

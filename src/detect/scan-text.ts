@@ -4,7 +4,7 @@ import type { CompiledRules } from "./compiled-rules.js";
 import { walkFile } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
 import { withoutSettingFields } from "./field-values.js";
-import { resolveDeferred } from "./resolve-deferred.js";
+import { placeDeferred, resolveDeferred } from "./resolve-deferred.js";
 import { evaluateFile } from "./flow/evaluate-file.js";
 import { propagate } from "./flow/propagate.js";
 import { mergeFlowFindings } from "./merge-flow.js";
@@ -14,7 +14,7 @@ export function scanText(file: string, text: string, rules: CompiledRules): Find
   const sf = parseSource(file, text);
   const d = walkFile(sf, rules);
   const types = d.types;
-  const findings = [...toFindings(file, sf, withoutSettingFields(d.hits, rules.names)), ...resolveDeferred(file, sf, d.deferred, types, rules)];
+  const findings = [...toFindings(file, sf, withoutSettingFields(d.hits, rules.names)), ...resolveDeferred(file, placeDeferred(d.deferred, sf), types, rules)];
   mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null), (id) => !!rules.byId.get(id)?.calls);
   return findings;
 }

@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import type { Finding } from "../types.js";
+import type { Confidence, Finding, Kind } from "../types.js";
 import type { Hit } from "./walk-file.js";
 import { detach } from "./tokens.js";
 
@@ -19,16 +19,37 @@ export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
   return detach(text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text);
 }
 
+/** A hit with its place and evidence read from the syntax tree, so that it can outlive the tree (workers, cache, deferred types). */
+export interface PlacedHit {
+  rule: { id: string; recipient?: string };
+  category: string;
+  kind: Kind;
+  confidence: Confidence;
+  /** 0-based, as the compiler counts. */
+  line: number;
+  character: number;
+  evidence: string;
+  symbol: string | null;
+}
+
+export function placeHit(h: Hit, sf: ts.SourceFile): PlacedHit {
+  const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
+  return { rule: { id: h.rule.id, ...(h.rule.recipient ? { recipient: h.rule.recipient } : {}) }, category: h.category, kind: h.kind, confidence: h.confidence, line: pos.line, character: pos.character, evidence: evidenceOf(h.evidenceNode, sf), symbol: h.symbol };
+}
+
 /** Turns one file's hits into findings, one per (rule, category, location). */
 export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Finding[] {
+  return placedFindings(file, hits.map((h) => placeHit(h, sf)));
+}
+
+export function placedFindings(file: string, hits: PlacedHit[]): Finding[] {
   const seen = new Map<string, Finding>();
   const out: Finding[] = [];
   for (const h of hits) {
-    const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
     // Two rules reading the same call as the same category and kind are one collection point,
     // and so are two reads on one line (`navigator.userAgent` twice in one expression): keep
     // the first place, the more confident reading, and the one that knows the recipient.
-    const key = `${h.category}\u0000${h.kind}\u0000${pos.line}`;
+    const key = `${h.category}\u0000${h.kind}\u0000${h.line}`;
     const prior = seen.get(key);
     if (prior) {
       if (RANK[h.confidence] > RANK[prior.confidence] || (!prior.recipient && h.rule.recipient && RANK[h.confidence] === RANK[prior.confidence])) {
@@ -41,13 +62,13 @@ export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Findin
     const finding: Finding = {
       id: "",
       file,
-      line: pos.line + 1,
-      column: pos.character + 1,
+      line: h.line + 1,
+      column: h.character + 1,
       category: h.category,
       kind: h.kind,
       rule: h.rule.id,
       confidence: h.confidence,
-      evidence: evidenceOf(h.evidenceNode, sf),
+      evidence: h.evidence,
       symbol: h.symbol === null ? null : detach(h.symbol),
       recipient: h.rule.recipient ?? null,
       status: "unchecked",

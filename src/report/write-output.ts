@@ -8,7 +8,7 @@ const ANOTHER_PATH = "Choose another output path.";
  * Writes via a temporary file in the same folder and a rename, so a reader (or a CI step
  * after a killed scan) sees the old report or the whole new one, never half of one.
  */
-export function writeOutputAtomic(path: string, text: string): void {
+export function writeOutputAtomic(path: string, text: string | Uint8Array): void {
   const target = resolveTarget(path);
   if (target.special) {
     // /dev/stdout, a named pipe: renaming over it would replace the device node with a

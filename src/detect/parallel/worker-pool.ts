@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { FileResult } from "../analyse-file.js";
+import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
+
+const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
+/** Files handed out at a time: small enough to balance the threads, large enough that messages cost little. */
+const BATCH = 8;
+
+/** Worker threads need the compiled worker next to this module (not so when running from TypeScript sources in tests). */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_URL));
+}
+
+/**
+ * Analyses `indices` of setup.files on this thread and `workers` worker threads, all taking
+ * batches from one queue, calling `onResult` as results arrive (in any order). This thread
+ * works from the start: a worker first spends a second loading the compiler and the rules.
+ * A worker that fails to start or dies hands its batch back to the queue, so no file is lost.
+ */
+export async function analyseInParallel(setup: WorkerSetup, indices: number[], workers: number, analyseHere: (index: number) => FileResult, onResult: (index: number, result: FileResult) => void): Promise<void> {
+  const queue = [...indices].reverse();
+  const take = () => {
+    const batch: number[] = [];
+    while (batch.length < BATCH && queue.length) batch.push(queue.pop()!);
+    return batch;
+  };
+  const running = new Set<Promise<void>>();
+  for (let i = 0; i < workers; i++) running.add(runWorker(setup, take, onResult, (lost) => queue.push(...lost)));
+  for (let batch = take(); batch.length; batch = take()) {
+    for (const i of batch) onResult(i, analyseHere(i));
+    // Let the workers' messages in between batches.
+    await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(running);
+  // Batches handed back by a worker that died after this thread ran out of work.
+  for (let batch = take(); batch.length; batch = take()) for (const i of batch) onResult(i, analyseHere(i));
+}
+
+function runWorker(setup: WorkerSetup, take: () => number[], onResult: (index: number, result: FileResult) => void, giveBack: (batch: number[]) => void): Promise<void> {
+  return new Promise((done) => {
+    const worker = new Worker(WORKER_URL, { workerData: setup });
+    let batch: number[] = [];
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      giveBack(batch);
+      void worker.terminate();
+      done();
+    };
+    const next = () => {
+      batch = take();
+      if (batch.length) worker.postMessage({ batch } satisfies ToWorker);
+      else finish();
+    };
+    worker.on("message", (m: FromWorker) => {
+      if ("failed" in m) return finish();
+      if ("results" in m) {
+        for (const [i, r] of m.results) onResult(i, r);
+        batch = [];
+      }
+      next();
+    });
+    worker.on("error", finish);
+    worker.on("exit", finish);
+  });
+}
