@@ -9,7 +9,7 @@ import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
 import { mergeFlowFindings } from "./merge-flow.js";
 import { analyseInParallel, workersAvailable } from "./parallel/worker-pool.js";
-import type { ScanCache } from "./cache/scan-cache.js";
+import type { FileStamp, ScanCache } from "./cache/scan-cache.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
@@ -41,18 +41,20 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
   const resolver = new ModuleResolver(root, new Set(files));
   const local = (file: string, spec: string) => resolver.mayBeLocal(file, spec);
   const results: (FileResult | undefined)[] = new Array(files.length);
-  const hashes: (string | null)[] = new Array(files.length).fill(null);
+  const stamps: (FileStamp | null)[] = new Array(files.length).fill(null);
+  const reused: boolean[] = new Array(files.length).fill(false);
   const cache = opts.cache;
   let done = 0;
   const progress = () => opts.onProgress?.(done, files.length);
   const pending: number[] = [];
   files.forEach((file, i) => {
     if (cache) {
-      hashes[i] = cache.hashOf(join(root, file));
-      const hit = cache.get(file, hashes[i]);
+      stamps[i] = cache.stampOf(join(root, file));
+      const hit = cache.get(file, join(root, file), stamps[i]);
       // An import the file's analysis took for a package may now be mapped to the project by a tsconfig, or the other way.
       if (hit && hit.bare.every(([spec, yes]) => local(file, spec) === yes)) {
         results[i] = hit;
+        reused[i] = true;
         done++;
         return;
       }
@@ -74,7 +76,7 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
     await analyseInParallel(setup, pending, threads - 1, analyseHere, record);
   } else for (const i of pending) record(i, analyseHere(i));
   if (cache) {
-    files.forEach((file, i) => cache.set(file, hashes[i], results[i]!));
+    files.forEach((file, i) => cache.set(file, join(root, file), stamps[i], results[i]!, reused[i]));
     cache.save();
   }
   return link(results as FileResult[], rules, resolver, cache?.notes ?? []);

@@ -19,7 +19,22 @@ interface CacheFile {
   magic: typeof MAGIC;
   format: number;
   key: string;
-  entries: Map<string, { hash: string; result: FileResult }>;
+  entries: Map<string, Entry>;
+}
+
+interface Entry {
+  /** What stat said when the file was read: while size and modification time stay, the file is not read again (ESLint's "metadata" strategy). */
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  result: FileResult;
+}
+
+/** How a file is known to be unchanged: its stat, and its content hash when stat changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  hash?: string;
 }
 
 export interface CacheKeyParts {
@@ -34,6 +49,8 @@ export class ScanCache {
   private readonly old: CacheFile["entries"];
   private readonly next: CacheFile["entries"] = new Map();
   private readonly key: string;
+  private loadedKey: string | undefined;
+  private changed = false;
   /** Where the cache is kept: one file per scanned folder, so that a shared location serves many. */
   readonly path: string;
 
@@ -43,28 +60,42 @@ export class ScanCache {
     this.old = this.load();
   }
 
-  /** The file's content hash, or null when it cannot be read as a regular file (its analysis says why). */
-  hashOf(absPath: string): string | null {
+  /** The file's stamp, or null when it cannot be read as a regular file (its analysis says why). */
+  stampOf(absPath: string): FileStamp | null {
     try {
-      if (!statSync(absPath).isFile()) return null;
-      return digest(readFileSync(absPath));
+      const st = statSync(absPath);
+      return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null;
     } catch {
       return null;
     }
   }
 
-  get(file: string, hash: string | null): FileResult | undefined {
-    if (hash === null) return undefined;
-    const e = this.old.get(file);
-    return e && e.hash === hash ? e.result : undefined;
+  /** The last run's result for the file, when its stat or else its content is unchanged. */
+  get(file: string, absPath: string, stamp: FileStamp | null): FileResult | undefined {
+    const e = stamp && this.old.get(file);
+    if (!e || !stamp) return undefined;
+    if (e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) {
+      stamp.hash = e.hash;
+      return e.result;
+    }
+    stamp.hash = hashFile(absPath) ?? undefined;
+    return stamp.hash === e.hash ? e.result : undefined;
   }
 
-  set(file: string, hash: string | null, result: FileResult): void {
-    if (hash !== null) this.next.set(file, { hash, result });
+  set(file: string, absPath: string, stamp: FileStamp | null, result: FileResult, reused: boolean): void {
+    if (!stamp) return;
+    if (!reused) this.changed = true;
+    const hash = stamp.hash ?? hashFile(absPath);
+    // Changed while it was being scanned: what was analysed may not be what was hashed.
+    const now = reused ? stamp : this.stampOf(absPath);
+    if (hash === null || !now || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) return;
+    this.next.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, hash, result });
   }
 
   /** Writes what this run analysed (files no longer scanned drop out). A failure is a note: the scan itself succeeded. */
   save(): void {
+    // Nothing new to keep: leave the file as it is (a re-scan of an unchanged tree writes nothing).
+    if (!this.changed && this.next.size === this.old.size && this.loadedKey === this.key) return;
     const data: CacheFile = { magic: MAGIC, format: FORMAT, key: this.key, entries: this.next };
     try {
       mkdirSync(join(this.path, ".."), { recursive: true });
@@ -94,11 +125,20 @@ export class ScanCache {
     }
     // A cache from another build, rule set or folder is expected after an upgrade: no note.
     if (data.format !== FORMAT || data.key !== this.key) return new Map();
+    this.loadedKey = data.key;
     return data.entries;
   }
 
   private note(message: string): void {
     this.notes.push({ level: "warning", file: this.path, line: 1, column: 1, message });
+  }
+}
+
+function hashFile(absPath: string): string | null {
+  try {
+    return digest(readFileSync(absPath));
+  } catch {
+    return null;
   }
 }
 

@@ -11,14 +11,17 @@ const RELATIVE = /^\.{1,2}(\/|$)/;
 export class ModuleResolver {
   private readonly configs = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null>();
   private readonly memo = new Map<string, string | null>();
+  private readonly bareMemos = new Map<object | null, Map<string, string | null>>();
   private readonly host: ts.ModuleResolutionHost = {
     fileExists: (f) => this.exists(f),
     readFile: (f) => (this.files.has(relative(this.root, f).split("\\").join("/")) || this.readableConfig(f) ? ts.sys.readFile(f) : undefined),
-    directoryExists: (d) => !d.includes("node_modules") && (ts.sys.directoryExists?.(d) ?? true),
-    realpath: ts.sys.realpath,
+    directoryExists: (d) => !d.includes("node_modules") && this.isDirectory(d),
+    realpath: (p) => this.realpathOf(p),
     getCurrentDirectory: () => this.root,
   };
   private readonly existsMemo = new Map<string, boolean>();
+  private readonly dirMemo = new Map<string, boolean>();
+  private readonly realMemo = new Map<string, string>();
   /** tsconfig files that could not be read, for a note. */
   readonly configProblems: { file: string; message: string }[] = [];
 
@@ -30,12 +33,23 @@ export class ModuleResolver {
 
   /** The scanned file (relative POSIX path) that `spec` imported from `from` (relative) is, or null. */
   resolve(from: string, spec: string): string | null {
-    const key = `${dirname(from)}\u0000${spec}`;
-    const hit = this.memo.get(key);
+    const bare = !RELATIVE.test(spec) && !spec.startsWith("/");
+    // A bare specifier resolves the same from every folder under one tsconfig (paths and
+    // baseUrl are relative to it; what node_modules would give is never a scanned file).
+    const memo = bare ? this.bareMemo(from) : this.memo;
+    const key = bare ? spec : `${dirname(from)}\u0000${spec}`;
+    const hit = memo.get(key);
     if (hit !== undefined) return hit;
     const out = this.compute(from, spec);
-    this.memo.set(key, out);
+    memo.set(key, out);
     return out;
+  }
+
+  private bareMemo(from: string): Map<string, string | null> {
+    const config = this.configFor(dirname(join(this.root, from)));
+    let memo = this.bareMemos.get(config);
+    if (!memo) this.bareMemos.set(config, (memo = new Map()));
+    return memo;
   }
 
   /** Could `spec` be one of the project's own files (relative, or mapped by paths/baseUrl)? Cheap; no file is probed. */
@@ -110,6 +124,24 @@ export class ModuleResolver {
     if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(fatal.messageText, "\n") });
     const options = { ...DEFAULT_OPTIONS, ...parsed.options };
     return { options, cache: ts.createModuleResolutionCache(dirname(file), (s) => s, options) };
+  }
+
+  private realpathOf(p: string): string {
+    let hit = this.realMemo.get(p);
+    if (hit === undefined) {
+      hit = ts.sys.realpath ? ts.sys.realpath(p) : p;
+      this.realMemo.set(p, hit);
+    }
+    return hit;
+  }
+
+  private isDirectory(d: string): boolean {
+    let hit = this.dirMemo.get(d);
+    if (hit === undefined) {
+      hit = ts.sys.directoryExists?.(d) ?? true;
+      this.dirMemo.set(d, hit);
+    }
+    return hit;
   }
 
   private exists(f: string): boolean {
