@@ -7,6 +7,7 @@ import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
 const WORKER_URL = new URL("./scan-worker.js", import.meta.url);
 /** Files handed out at a time: small enough to balance the threads, large enough that messages cost little. */
 const BATCH = 8;
+const IN_FLIGHT = 3;
 /**
  * A worker's stack is 4 MB by default, four times the main thread's (V8's 984 KB plus Node's
  * 192 KB reserve): code nested deep enough to be skipped on one thread would be scanned on
@@ -47,27 +48,35 @@ export async function analyseInParallel(setup: WorkerSetup, indices: number[], w
 function runWorker(setup: WorkerSetup, take: () => number[], onResult: (index: number, result: FileResult) => void, giveBack: (batch: number[]) => void): Promise<void> {
   return new Promise((done) => {
     const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { stackSizeMb: STACK_MB } });
-    let batch: number[] = [];
+    // Batches sent and not yet answered, oldest first. More than one: this thread answers
+    // only between its own batches, and a worker that waited for it would sit idle.
+    const sent: number[][] = [];
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      giveBack(batch);
+      for (const b of sent) giveBack(b);
       void worker.terminate();
       done();
     };
-    const next = () => {
-      batch = take();
-      if (batch.length) worker.postMessage({ batch } satisfies ToWorker);
-      else finish();
+    const send = () => {
+      const batch = take();
+      if (!batch.length) return;
+      sent.push(batch);
+      worker.postMessage({ batch } satisfies ToWorker);
     };
     worker.on("message", (m: FromWorker) => {
       if ("failed" in m) return finish();
       if ("results" in m) {
+        sent.shift();
         for (const [i, r] of m.results) onResult(i, r);
-        batch = [];
       }
-      next();
+      while (sent.length < IN_FLIGHT) {
+        const before = sent.length;
+        send();
+        if (sent.length === before) break;
+      }
+      if (!sent.length) finish();
     });
     worker.on("error", finish);
     worker.on("exit", finish);
