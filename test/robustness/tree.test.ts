@@ -70,12 +70,12 @@ describe("unreadable entries are named, never a hang or a silent drop", () => {
     expect(rep.errors).toEqual([]);
   });
 
-  it("a file that vanishes or turns into a FIFO or folder after discovery is reported by the reader", () => {
+  it("a file that vanishes or turns into a FIFO or folder after discovery is reported by the reader", async () => {
     const dir = project({ "src/a.ts": LOG_EMAIL });
     execFileSync("mkfifo", [join(dir, "src/fifo.ts")]);
     mkdirSync(join(dir, "src/folder.ts"));
     const rules = compileRules(loadRuleSet(loadTaxonomy()));
-    const d = detectFiles(dir, ["src/a.ts", "src/fifo.ts", "src/folder.ts", "src/gone.ts"], rules);
+    const d = await detectFiles(dir, ["src/a.ts", "src/fifo.ts", "src/folder.ts", "src/gone.ts"], rules);
     expect(d.findings.map((f) => f.file)).toEqual(["src/a.ts"]);
     expect(d.errors).toEqual([
       { file: "src/fifo.ts", message: "skipped: not a regular file (a FIFO, socket or device)" },
