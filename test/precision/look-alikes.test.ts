@@ -172,3 +172,23 @@ describe("a server's reply is not a send", () => {
     expect(found(src)).toEqual(["5 email transmit"]);
   });
 });
+
+describe("confidence says how much was guessed", () => {
+  const graded = (src: string) => scanText("sample.ts", src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`);
+  it("a name that travelled to a sink is medium; the same name at the sink, and a source API's value that travelled, stay high", () => {
+    const src = [
+      "async function login(email: string) {",
+      "  return fetch('/api/login', { method: 'POST', body: JSON.stringify({ user: email }) });",
+      "}",
+      "login(form.email);",
+      "fetch('/api/signup', { method: 'POST', body: JSON.stringify({ email: form.email }) });",
+      "navigator.geolocation.getCurrentPosition((pos) => {",
+      "  const where = pos.coords;",
+      "  fetch('/api/where', { method: 'POST', body: JSON.stringify({ where }) });",
+      "});",
+    ].join("\n");
+    // Line 2 names `email` at the sink itself; line 4 is the call that passes a name on to it.
+    expect(graded(src).sort()).toEqual(["2 email transmit high", "4 email transmit medium", "5 email transmit high",
+      "6 precise-location source high", "8 precise-location transmit high"]);
+  });
+});

@@ -173,7 +173,10 @@ class Propagation {
     const kind = rule.kind as Kind;
     const key = `${siteKey(site.file, site.line, site.column, kind)}\u0000${t.category}`;
     const prior = this.findings.get(key);
-    const confidence = RANK[t.confidence] < RANK[rule.confidence] ? t.confidence : rule.confidence;
+    let confidence = RANK[t.confidence] < RANK[rule.confidence] ? t.confidence : rule.confidence;
+    // A name in one place and a sink in another are two guesses: a travelled name is at most medium.
+    // What a source API yields keeps its confidence.
+    if (t.named && trace.length > 1 && confidence === "high") confidence = "medium";
     if (prior && (RANK[prior.confidence] > RANK[confidence] || (RANK[prior.confidence] === RANK[confidence] && prior.trace.length <= trace.length))) return;
     this.findings.set(key, { site, category: t.category, kind, rule, confidence, recipient: rule.recipient ?? recipient, trace: trace.length > 1 ? trace : [] });
   }
