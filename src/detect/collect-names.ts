@@ -92,7 +92,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       // { country: 'US' }, { lat: -33.9 }, { video: !1 }: a constant the code chose, not data collected from anyone.
       if (isLiteral(n.initializer)) return;
       // { deviceId: device.id } is a reference to a database row, not an identifier of a person's device.
-      if (isPropertyAccessExpression(n.initializer) && ID_NAMES.has(n.initializer.name.text)) return;
+      if (isRowReference(n.initializer)) return;
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
       const bareBefore = bare.length;
       // { video: { width, height, bitrate } }: an option object under a media key is that medium's settings.
@@ -180,6 +180,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   }
   if (pairWords.size > 1) for (const m of rules.names.pairsIn(pairWords)) hits.push({ ...m, node: roots[0], name: [...pairWords].join("+") });
   return hits;
+}
+
+/** `device.id`, `this.device!.id`: the key of a record the app keeps, not an identifier of a person's device. */
+export function isRowReference(e: ts.Expression): boolean {
+  while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return isPropertyAccessExpression(e) && ID_NAMES.has(e.name.text);
 }
 
 function isLiteral(e: ts.Expression): boolean {
