@@ -6,7 +6,7 @@ import type { Hit } from "./walk-file.js";
 // tells `video?: VideoStreamOptions` (a setting) from `video?: Blob` (a recording).
 
 const { isArrayTypeNode, isIdentifier, isIndexedAccessTypeNode, isLiteralTypeNode, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyDeclaration, isPropertySignature, isQualifiedName, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { AnyKeyword: ts.SyntaxKind.AnyKeyword, StringKeyword: ts.SyntaxKind.StringKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+const K = { StaticKeyword: ts.SyntaxKind.StaticKeyword, AnyKeyword: ts.SyntaxKind.AnyKeyword, StringKeyword: ts.SyntaxKind.StringKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
 
 /** The shape of a type annotation, when it is one of those that decide (see ValueShape). */
 export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): ValueShape | null {
@@ -69,8 +69,24 @@ export function withoutSettingFields(hits: Hit[], names: NameClassifier): Hit[] 
   return hits.filter((h) => {
     const n = h.node;
     if (!isPropertySignature(n) && !isPropertyDeclaration(n)) return true;
-    return !names.isSetting({ category: h.category, rule: nameRuleOf(h, n, names), confidence: h.confidence }, fieldShape(n, names));
+    if (isPropertyDeclaration(n) && isClassConstant(n)) return false;
+    const match = { category: h.category, rule: nameRuleOf(h, n, names), confidence: h.confidence };
+    if (n.type && isTypeReferenceNode(n.type)) {
+      const typeName = referenceName(n.type);
+      if (typeName && names.typeVetoes(match, typeName)) return false;
+    }
+    return !names.isSetting(match, fieldShape(n, names));
   });
+}
+
+/**
+ * `static modelName = "Membership"`, `kind = "camera"`: a static field belongs to the class, and a
+ * non-empty string the code wrote is its own constant; neither holds anyone's data.
+ */
+function isClassConstant(n: ts.PropertyDeclaration): boolean {
+  if (n.modifiers?.some((m) => m.kind === K.StaticKeyword)) return true;
+  const init = n.initializer;
+  return !!init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && init.text.length > 0;
 }
 
 // A field hit carries the sink rule (schema.type-field), not the name rule: classify again.

@@ -130,6 +130,12 @@ export class NameClassifier {
     return w.length > 0 && this.settingTypes.has(w[w.length - 1]);
   }
 
+  /** `zip: ZipFile`: the field's type name holds a word the rule excludes (file), so it is not the datum. */
+  typeVetoes(match: NameMatch, typeName: string): boolean {
+    const exclude = this.specById.get(match.rule)?.exclude;
+    return !!exclude?.length && this.words(typeName).some((w) => exclude.includes(w));
+  }
+
   /** `Buffer`, `MediaObject`: a type whose values are the content itself. */
   isContentType(typeName: string): boolean {
     return this.contentTypes.has(typeName);

@@ -192,3 +192,21 @@ describe("confidence says how much was guessed", () => {
       "6 precise-location source high", "8 precise-location transmit high"]);
   });
 });
+
+describe("a class's own constants and a field's type", () => {
+  it("a static field or a literal string is the class's constant; an empty default is a field to fill", () => {
+    const src = ["class Membership extends Model {", '  static modelName = "Membership";', '  kind = "camera";', "}",
+      "class SignUpForm {", '  private _userName = "";', "}"].join("\n");
+    expect(found(src)).toEqual(["6 name schema"]);
+  });
+
+  it("a zip typed as a zip file is an archive; a zip typed as a string on an address is a postal code", () => {
+    const src = ["interface ExportTaskProps {", "  zip: ZipFile;", "  pathInZip: string;", "}", "interface ShippingAddress {", "  zip: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["6 postal-address schema"]);
+  });
+
+  it("a team's avatar is its logo; a user's is their photo", () => {
+    const src = ["interface UploadTeamAvatarProps {", "  avatarUrl: string;", "}", "class User {", "  avatarUrl?: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["5 profile-photo schema"]);
+  });
+});
