@@ -15,7 +15,7 @@ export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
   const start = node.getStart(sf);
   // A bare string ('x-forwarded-for') says little; its line says what is done with it.
   const raw = isStringLiteralLike(node) ? lineAround(sf.text, start) : sf.text.slice(start, node.getEnd());
-  const text = withoutComments(raw).replace(/\s+/g, " ").trim();
+  const text = oneLine(raw);
   return detach(text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text);
 }
 
@@ -36,6 +36,28 @@ export function placeHit(h: Hit, sf: ts.SourceFile): PlacedHit {
   const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
   return { rule: { id: h.rule.id, ...(h.rule.recipient ? { recipient: h.rule.recipient } : {}) }, category: h.category, kind: h.kind, confidence: h.confidence, line: pos.line, character: pos.character, evidence: evidenceOf(h.evidenceNode, sf), symbol: h.symbol };
 }
+
+/**
+ * The text without comments, its white space folded and trimmed. Of a long text (a call whose
+ * callback is a whole module) only a head is folded: the evidence shows its first characters,
+ * so once the folded head is longer than EVIDENCE_MAX + 1 the rest cannot change what is shown
+ * (folding a prefix gives a prefix of the folded whole), and folding all of it cost as much as
+ * the rest of the evaluation of such a file. A head may end in white space; the caller cuts it.
+ */
+function oneLine(raw: string): string {
+  const long = raw.length > HEAD_CHARS;
+  if (!raw.includes("//") && !raw.includes("/*")) {
+    if (long) {
+      const head = fold(raw.slice(0, HEAD_CHARS));
+      if (head.length > EVIDENCE_MAX + 1) return head;
+    }
+    return fold(raw).trimEnd();
+  }
+  return withoutComments(raw, long ? HEAD_CHARS : Infinity);
+}
+
+const HEAD_CHARS = 4 * EVIDENCE_MAX;
+const fold = (s: string) => s.replace(/\s+/g, " ").trimStart();
 
 /** Turns one file's hits into findings, one per (rule, category, location). */
 export function toFindings(file: string, sf: ts.SourceFile, hits: Hit[]): Finding[] {
@@ -96,14 +118,23 @@ function lineAround(text: string, pos: number): string {
 
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.JSX);
 
-/** Evidence is read in one line; a `// why` comment inside a call would swallow the rest. */
-function withoutComments(text: string): string {
-  if (!text.includes("//") && !text.includes("/*")) return text;
+/**
+ * Evidence is read in one line; a `// why` comment inside a call would swallow the rest. The
+ * tokens are scanned left to right, so stopping once `head` characters of code are folded
+ * gives a prefix of what the whole text would give (see oneLine).
+ */
+function withoutComments(text: string, head: number): string {
   scanner.setText(text);
   let out = "";
+  let check = head;
   for (let t = scanner.scan(); t !== K.EndOfFileToken; t = scanner.scan()) {
     if (t === K.SingleLineCommentTrivia || t === K.MultiLineCommentTrivia) continue;
     out += scanner.getTokenText();
+    if (out.length >= check) {
+      const folded = fold(out);
+      if (folded.length > EVIDENCE_MAX + 1) return folded;
+      check = out.length * 2;
+    }
   }
-  return out;
+  return fold(out).trimEnd();
 }

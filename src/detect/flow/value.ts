@@ -74,21 +74,35 @@ const MAX_FIELDS = 64;
 /** The union of two values; what a conditional, a `??` or an array of both can be. */
 export function join(a: Value, b: Value): Value {
   if (a === b) return a;
+  // Fields are set only when they hold something: a value with a property per field, most of
+  // them undefined, cost memory here and in every copy, clone and cache entry of it.
   const out: Value = {};
   const t = mergeTaints(a.t, b.t);
   if (t) out.t = t;
-  if (a.p || b.p) out.p = [...(a.p ?? []), ...(b.p ?? [])].slice(0, MAX_TAINTS);
-  if (a.r || b.r) out.r = [...(a.r ?? []), ...(b.r ?? [])].slice(0, MAX_TAINTS);
+  if (a.p || b.p) out.p = concatCapped(a.p, b.p);
+  if (a.r || b.r) out.r = concatCapped(a.r, b.r);
   if (a.f || b.f) {
     const f = new Map(a.f ?? []);
-    for (const [k, v] of b.f ?? []) if (f.size < MAX_FIELDS || f.has(k)) f.set(k, f.has(k) ? join(f.get(k)!, v) : v);
+    if (b.f) for (const [k, v] of b.f) if (f.size < MAX_FIELDS || f.has(k)) f.set(k, f.has(k) ? join(f.get(k)!, v) : v);
     out.f = f;
   }
-  out.s = a.s ?? b.s;
+  const s = a.s ?? b.s;
+  if (s !== undefined) out.s = s;
   if (a.c && b.c) out.c = true;
-  out.fn = a.fn ?? b.fn;
-  out.cls = a.cls ?? b.cls;
-  out.api = a.api ?? b.api;
+  const fn = a.fn ?? b.fn;
+  if (fn !== undefined) out.fn = fn;
+  const cls = a.cls ?? b.cls;
+  if (cls !== undefined) out.cls = cls;
+  const api = a.api ?? b.api;
+  if (api !== undefined) out.api = api;
+  return out;
+}
+
+/** `[...a, ...b].slice(0, MAX_TAINTS)` without the two intermediate arrays. */
+function concatCapped<T>(a: T[] | undefined, b: T[] | undefined): T[] {
+  const out: T[] = [];
+  if (a) for (let i = 0; i < a.length && out.length < MAX_TAINTS; i++) out.push(a[i]);
+  if (b) for (let i = 0; i < b.length && out.length < MAX_TAINTS; i++) out.push(b[i]);
   return out;
 }
 

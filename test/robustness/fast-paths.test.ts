@@ -1,0 +1,54 @@
+// The scanner's fast paths must say exactly what their plain definitions say: splitWords is a
+// hand-written scanner for one regular expression, and evidence of a long call folds only a
+// head of its text. Each is checked against the definition it replaces, on random input.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ts } from "ts-morph";
+import { splitWords } from "../../src/detect/tokens.js";
+import { evidenceOf } from "../../src/detect/to-findings.js";
+import { parseSource } from "../../src/parse/parse-source.js";
+
+const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+const byRegex = (name: string) => name.split(/[^A-Za-z0-9]+/).flatMap((part) => (part.match(WORD) ?? []).map((w) => w.toLowerCase()));
+
+const EVIDENCE_MAX = 160;
+const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.JSX);
+/** Evidence by its definition: every comment token dropped, all white space folded, then cut. */
+function evidenceByDefinition(text: string): string {
+  scanner.setText(text);
+  let out = "";
+  for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
+    if (t !== ts.SyntaxKind.SingleLineCommentTrivia && t !== ts.SyntaxKind.MultiLineCommentTrivia) out += scanner.getTokenText();
+  }
+  const folded = out.replace(/\s+/g, " ").trim();
+  return folded.length > EVIDENCE_MAX ? `${folded.slice(0, EVIDENCE_MAX - 1)}…` : folded;
+}
+
+describe("splitWords", () => {
+  it("finds the words the regular expression finds", () => {
+    for (const name of ["HTMLParser", "getXMLHttpRequest", "user_ID2fa", "IPv6Address", "ABc", "x-forwarded-for", "SSN", "eMail", "", "__proto__", "émailÉ"]) {
+      expect(splitWords(name), name).toEqual(byRegex(name));
+    }
+    const name = fc.stringMatching(/^[aAbBzZ09_.$ \-éß]{0,16}$/);
+    fc.assert(fc.property(name, (n) => {
+      expect(splitWords(n)).toEqual(byRegex(n));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe("evidence of a long call", () => {
+  it("is the head of its whole text without comments, folded into one line", () => {
+    const piece = fc.constantFrom("send(", "user.email", ", ", ")", "\n", "   ", "\t", "// a note\n", "/* a\nblock */", "'//not a comment'", "`tpl ${x}`", "{ a: 1 }", "x".repeat(40), "/", "*");
+    const body = fc.array(piece, { minLength: 0, maxLength: 120 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(body, (inner) => {
+        const text = `track(${inner});`;
+        const sf = parseSource("a.ts", text);
+        const call = (sf.statements[0] as ts.ExpressionStatement).expression;
+        expect(evidenceOf(call, sf)).toBe(evidenceByDefinition(text.slice(call.getStart(sf), call.getEnd())));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
