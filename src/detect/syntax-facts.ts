@@ -63,9 +63,13 @@ export function urlArgument(node: ts.Node): ts.Node | undefined {
   return node.arguments[0];
 }
 
+/** The leading lower-case word after any `_` or `$` (`/^[_$]*([a-z]+)/`), scanned: it runs per call. */
 export function firstWord(name: string): string | null {
-  const m = /^[_$]*([a-z]+)/.exec(name);
-  return m ? m[1].toLowerCase() : null;
+  let i = 0;
+  while (i < name.length && (name.charCodeAt(i) === 95 || name.charCodeAt(i) === 36)) i++;
+  let j = i;
+  while (j < name.length && name.charCodeAt(j) >= 97 && name.charCodeAt(j) <= 122) j++;
+  return j > i ? name.slice(i, j) : null;
 }
 
 /** The literal start of an argument: a string, or a template's head (`/users/${id}` → "/users/"). */

@@ -186,8 +186,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     // Only plain calls of camelCase functions: `new PostHog()` and `Post()` are constructors, not actions.
     if (!matched && !methodMatched && rules.calls.size && args.length && isCallExpression(n)) {
       const fname = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : null;
-      const first = fname ? firstWord(fname) : null;
-      let list = fname ? rules.calls.get(fname.toLowerCase()) ?? (first ? rules.calls.get(first) : undefined) : undefined;
+      let list = fname ? rules.calls.get(fname.toLowerCase()) ?? callsByFirstWord(fname) : undefined;
       // res.send(…): a server's reply to whoever asked, not the app sending data on.
       if (list && isPropertyAccessExpression(callee) && list.some((r) => r.unlessReceiver)) {
         const receiver = chainText(callee.expression);
@@ -195,6 +194,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       }
       if (list?.length) apply(list, n, () => args);
     }
+  };
+
+  const callsByFirstWord = (fname: string) => {
+    const first = firstWord(fname);
+    return first ? rules.calls.get(first) : undefined;
   };
 
   // A decorator's data is the thing it decorates: `@Body() dto: RegisterDto` collects the DTO's fields.

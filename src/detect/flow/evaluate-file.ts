@@ -20,9 +20,27 @@ import type { ClassFlow, FileFlow, FlowCall, FlowSink, FnFlow, Site } from "./fi
 // call (a sink or a function of the app) and following declarations, writes, fields and
 // callbacks backwards through the scope tree. Each declaration is evaluated once.
 
-const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isTemplateExpression, isPrefixUnaryExpression, isTypeOfExpression, isVoidExpression, isClassExpression, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = ts;
+const { isArrowFunction, isCallExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = ts;
 const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, RegularExpressionLiteral: ts.SyntaxKind.RegularExpressionLiteral, BigIntLiteral: ts.SyntaxKind.BigIntLiteral, PlusToken: ts.SyntaxKind.PlusToken, QuestionQuestionToken: ts.SyntaxKind.QuestionQuestionToken, BarBarToken: ts.SyntaxKind.BarBarToken, AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, CommaToken: ts.SyntaxKind.CommaToken, EqualsToken: ts.SyntaxKind.EqualsToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, MinusToken: ts.SyntaxKind.MinusToken, AsteriskToken: ts.SyntaxKind.AsteriskToken, SlashToken: ts.SyntaxKind.SlashToken };
-const LITERAL_KINDS = new Set([K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral]);
+/** What evalInner does per node kind, as a byte table (a chain of `isX` tests ran per evaluation step). */
+const enum Form { None, Text, Constant, Identifier, This, Member, Element, Call, Template, Object, Array, Conditional, Binary, Prefix, Function, Class }
+const EVAL_FORM = new Uint8Array(1024);
+const form = (f: Form, ...kinds: ts.SyntaxKind[]) => kinds.forEach((k) => (EVAL_FORM[k] = f));
+form(Form.Text, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral);
+form(Form.Constant, ts.SyntaxKind.NumericLiteral, K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral, ts.SyntaxKind.TypeOfExpression, ts.SyntaxKind.VoidExpression);
+form(Form.Identifier, ts.SyntaxKind.Identifier);
+form(Form.This, K.ThisKeyword);
+form(Form.Member, ts.SyntaxKind.PropertyAccessExpression);
+form(Form.Element, ts.SyntaxKind.ElementAccessExpression);
+form(Form.Call, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression);
+form(Form.Template, ts.SyntaxKind.TemplateExpression);
+form(Form.Object, ts.SyntaxKind.ObjectLiteralExpression);
+form(Form.Array, ts.SyntaxKind.ArrayLiteralExpression);
+form(Form.Conditional, ts.SyntaxKind.ConditionalExpression);
+form(Form.Binary, ts.SyntaxKind.BinaryExpression);
+form(Form.Prefix, ts.SyntaxKind.PrefixUnaryExpression);
+form(Form.Function, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression);
+form(Form.Class, ts.SyntaxKind.ClassExpression);
 const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
 const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "baseURI", "endpoint", "url", "host"]);
 const SCREAMING = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
@@ -181,33 +199,53 @@ class FileEvaluator {
   }
 
   private evalInner(e: ts.Expression, scope: Scope): Value {
-    if (isStringLiteral(e) || isNoSubstitutionTemplateLiteral(e)) return { s: e.text, c: true };
-    if (isNumericLiteral(e) || LITERAL_KINDS.has(e.kind)) return CONSTANT;
-    if (isIdentifier(e)) return this.identifier(e, scope);
-    if (e.kind === K.ThisKeyword) return scope.cls ? { cls: scope.cls.id } : EMPTY;
-    if (isPropertyAccessExpression(e)) return this.member(e, e.expression, e.name.text, scope);
-    if (isElementAccessExpression(e)) {
-      const arg = unwrap(e.argumentExpression);
-      if (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) return this.member(e, e.expression, arg.text, scope);
-      const base = this.eval(e.expression, scope);
-      // list[0], map[key]: one of the same things.
-      return element(base);
-    }
-    if (isCallExpression(e) || isNewExpression(e)) return this.callValue(e, scope);
-    if (isTemplateExpression(e)) return this.template(e, scope);
-    if (isObjectLiteralExpression(e)) return this.object(e, scope);
-    if (isArrayLiteralExpression(e)) return this.array(e, scope);
-    if (isConditionalExpression(e)) return join(this.eval(e.whenTrue, scope), this.eval(e.whenFalse, scope));
-    if (isBinaryExpression(e)) return this.binary(e, scope);
-    if (isPrefixUnaryExpression(e)) return e.operator === K.ExclamationToken ? CONSTANT : this.eval(e.operand, scope);
-    if (isTypeOfExpression(e) || isVoidExpression(e)) return CONSTANT;
-    if (isArrowFunction(e) || isFunctionExpression(e)) {
-      const fn = this.facts.fnByNode.get(e);
-      return fn ? { fn: fn.id } : EMPTY;
-    }
-    if (isClassExpression(e)) {
-      const c = this.facts.classes.find((x) => x.id === `${this.file}#c${e.pos}`);
-      return c ? { cls: c.id } : EMPTY;
+    switch (EVAL_FORM[e.kind]) {
+      case Form.Text:
+        return { s: (e as ts.StringLiteral).text, c: true };
+      case Form.Constant:
+        return CONSTANT;
+      case Form.Identifier:
+        return this.identifier(e as ts.Identifier, scope);
+      case Form.This:
+        return scope.cls ? { cls: scope.cls.id } : EMPTY;
+      case Form.Member: {
+        const m = e as ts.PropertyAccessExpression;
+        return this.member(m, m.expression, m.name.text, scope);
+      }
+      case Form.Element: {
+        const x = e as ts.ElementAccessExpression;
+        const arg = unwrap(x.argumentExpression);
+        if (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) return this.member(x, x.expression, arg.text, scope);
+        const base = this.eval(x.expression, scope);
+        // list[0], map[key]: one of the same things.
+        return element(base);
+      }
+      case Form.Call:
+        return this.callValue(e as ts.CallExpression | ts.NewExpression, scope);
+      case Form.Template:
+        return this.template(e as ts.TemplateExpression, scope);
+      case Form.Object:
+        return this.object(e as ts.ObjectLiteralExpression, scope);
+      case Form.Array:
+        return this.array(e as ts.ArrayLiteralExpression, scope);
+      case Form.Conditional: {
+        const c = e as ts.ConditionalExpression;
+        return join(this.eval(c.whenTrue, scope), this.eval(c.whenFalse, scope));
+      }
+      case Form.Binary:
+        return this.binary(e as ts.BinaryExpression, scope);
+      case Form.Prefix: {
+        const u = e as ts.PrefixUnaryExpression;
+        return u.operator === K.ExclamationToken ? CONSTANT : this.eval(u.operand, scope);
+      }
+      case Form.Function: {
+        const fn = this.facts.fnByNode.get(e);
+        return fn ? { fn: fn.id } : EMPTY;
+      }
+      case Form.Class: {
+        const c = this.facts.classes.find((x) => x.id === `${this.file}#c${e.pos}`);
+        return c ? { cls: c.id } : EMPTY;
+      }
     }
     return EMPTY;
   }

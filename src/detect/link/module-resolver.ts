@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { ts } from "ts-morph";
+import { detach } from "../tokens.js";
 
 // Import specifiers → scanned files, by TypeScript's own module resolution with the options
 // of the nearest tsconfig.json (paths, baseUrl, moduleResolution). Packages from
@@ -56,8 +57,14 @@ export class ModuleResolver {
   mayBeLocal(from: string, spec: string): boolean {
     if (RELATIVE.test(spec) || spec.startsWith("/")) return true;
     const options = this.configFor(dirname(join(this.root, from)))?.options ?? DEFAULT_OPTIONS;
-    return mapsBare(options, spec);
+    // Every file asks about the same few packages, and a tsconfig may list many paths.
+    let bySpec = this.localMemo.get(options);
+    if (!bySpec) this.localMemo.set(options, (bySpec = new Map()));
+    let hit = bySpec.get(spec);
+    if (hit === undefined) bySpec.set(detach(spec), (hit = mapsBare(options, spec)));
+    return hit;
   }
+  private readonly localMemo = new Map<ts.CompilerOptions, Map<string, boolean>>();
 
   private compute(from: string, spec: string): string | null {
     const absFrom = join(this.root, from);
