@@ -84,9 +84,22 @@ const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b]
 
 export const NODE_BUDGET = 3_000_000;
 
+const longestKeys = new WeakMap<Map<string, unknown>, number>();
+/** The length of the longest key (-1 when there is none), once per map. */
+function longestKey(map: Map<string, unknown>): number {
+  let n = longestKeys.get(map);
+  if (n === undefined) {
+    n = -1;
+    for (const k of map.keys()) n = Math.max(n, k.length);
+    longestKeys.set(map, n);
+  }
+  return n;
+}
+
 /** One walk over one syntax tree; every rule is consulted through the compiled lookup tables. */
 export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetections {
   const collector = new FactCollector(sf.fileName, sf);
+  const longestString = longestKey(rules.strings);
   const out: FileDetections = { hits: [], deferred: [], types: new Map(), nodes: 0, truncated: false, facts: collector.facts };
   // Sink rules that matched the call being visited, handed to the flow engine with the call.
   let sinkRules: RuleDef[] | null = null;
@@ -432,7 +445,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         break;
       }
       case 12: { // StringLiteral, NoSubstitutionTemplateLiteral
-        const list = rules.strings.size ? rules.strings.get((n as ts.StringLiteral).text.toLowerCase()) : undefined;
+        // Lower-casing never shortens a string, so a literal longer than every key is none of them.
+        const text = (n as ts.StringLiteral).text;
+        const list = text.length <= longestString ? rules.strings.get(text.toLowerCase()) : undefined;
         if (list && !isImportDeclaration(parent) && !isLiteralTypeNode(parent) && !stringParents.has(parent)) {
           // A list of proxy headers is one collection point, not one per header.
           if (isArrayLiteralExpression(parent)) stringParents.add(parent);

@@ -264,10 +264,11 @@ class FileEvaluator {
   private seeded(v: Value, name: string, owner: string | undefined, node: ts.Node): Value {
     // A parameter or a deferred reference is not knowledge of what the value is: the name still says.
     if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
-    // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
-    if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
+    // The (cached) match first: most names match nothing, and then the tests below need not run.
     const m = this.nameMatch(name, owner);
     if (!m) return v;
+    // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
+    if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
     return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));
   }
 
@@ -372,13 +373,18 @@ class FileEvaluator {
 
   /** `[uniqueId, mac]`: each position keeps its own value; the list as a whole carries all of them. */
   private array(e: ts.ArrayLiteralExpression, scope: Scope): Value {
-    const items = e.elements.map((x) => this.eval(isSpreadElement(x) ? x.expression : x, scope));
+    const items: Value[] = [];
+    let spread = false;
+    for (const x of e.elements) {
+      if (isSpreadElement(x)) spread = true;
+      items.push(this.eval(isSpreadElement(x) ? x.expression : x, scope));
+    }
     const whole = joinAll(items);
-    if (e.elements.some(isSpreadElement) || items.length > 16) return whole;
+    if (spread || items.length > 16) return whole;
     const f = new Map(whole.f ?? []);
-    items.forEach((v, i) => f.set(String(i), v));
-    const t = items.flatMap((v) => v.t ?? []);
-    return { ...whole, f, ...(t.length ? { t: whole.t ?? t } : {}) };
+    for (let i = 0; i < items.length; i++) f.set(String(i), items[i]);
+    // The list's taints are its items' (joinAll kept them): nothing to add.
+    return { ...whole, f };
   }
 
   private template(e: ts.TemplateExpression, scope: Scope): Value {
