@@ -39,21 +39,24 @@ export function placeHit(h: Hit, sf: ts.SourceFile): PlacedHit {
 
 /**
  * The text without comments, its white space folded and trimmed. Of a long text (a call whose
- * callback is a whole module) only a head is folded: the evidence shows its first characters,
- * so once the folded head is longer than EVIDENCE_MAX + 1 the rest cannot change what is shown
- * (folding a prefix gives a prefix of the folded whole), and folding all of it cost as much as
- * the rest of the evaluation of such a file. A head may end in white space; the caller cuts it.
+ * callback is a whole module) only a head is read: the evidence shows its first characters, and
+ * once the folded head is longer than EVIDENCE_MAX + 2 the rest cannot change what is shown
+ * (folding a prefix gives a prefix of the folded whole; the margin covers a last character the
+ * whole text may read differently and a trailing space the whole may trim). Searching and folding
+ * all of it cost as much as the rest of the evaluation of such a file. The caller cuts the head.
  */
 function oneLine(raw: string): string {
-  const long = raw.length > HEAD_CHARS;
-  if (!raw.includes("//") && !raw.includes("/*")) {
-    if (long) {
-      const head = fold(raw.slice(0, HEAD_CHARS));
-      if (head.length > EVIDENCE_MAX + 1) return head;
-    }
-    return fold(raw).trimEnd();
+  // Heads of growing length: most code folds to the evidence's length within twice as many characters.
+  for (let n = 2 * EVIDENCE_MAX; n < raw.length; n *= 4) {
+    const head = raw.slice(0, n);
+    // A comment is the only token that reads differently from its text, and none starts before
+    // the head's last character: up to there the head is the code.
+    if (head.includes("//") || head.includes("/*")) break;
+    const folded = fold(head);
+    if (folded.length > EVIDENCE_MAX + 2) return folded;
   }
-  return withoutComments(raw, long ? HEAD_CHARS : Infinity);
+  if (!raw.includes("//") && !raw.includes("/*")) return fold(raw).trimEnd();
+  return withoutComments(raw, raw.length > HEAD_CHARS ? HEAD_CHARS : Infinity);
 }
 
 const HEAD_CHARS = 4 * EVIDENCE_MAX;
@@ -120,8 +123,8 @@ const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVaria
 
 /**
  * Evidence is read in one line; a `// why` comment inside a call would swallow the rest. The
- * tokens are scanned left to right, so stopping once `head` characters of code are folded
- * gives a prefix of what the whole text would give (see oneLine).
+ * tokens are scanned left to right, so what is folded when it stops is a prefix of what the
+ * whole text would give (see oneLine).
  */
 function withoutComments(text: string, head: number): string {
   scanner.setText(text);
@@ -132,7 +135,7 @@ function withoutComments(text: string, head: number): string {
     out += scanner.getTokenText();
     if (out.length >= check) {
       const folded = fold(out);
-      if (folded.length > EVIDENCE_MAX + 1) return folded;
+      if (folded.length > EVIDENCE_MAX + 2) return folded;
       check = out.length * 2;
     }
   }
