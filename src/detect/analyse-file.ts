@@ -85,7 +85,12 @@ function toWire(flow: FileFlow): WireFlow {
   // the app's own functions decide function-name rules) without its arguments, which were
   // most of a large project's summaries.
   const calls = flow.calls.map((c) => (c.args.length && !c.args.some(mayCarry) ? { ...c, args: [] } : c));
-  return { ...flow, calls, sinks: flow.sinks.map((s) => ({ ...s, rule: s.rule.id })) };
+  // Half of all functions return nothing and hold no sink or call: nothing across files asks for them.
+  const asked = new Set<string>();
+  for (const x of flow.sinks) asked.add(x.fn);
+  for (const x of flow.calls) asked.add(x.fn);
+  const fns = new Map([...flow.fns].filter(([id, fn]) => asked.has(id) || Object.keys(fn.returns).length > 0));
+  return { ...flow, calls, fns, sinks: flow.sinks.map((s) => ({ ...s, rule: s.rule.id })) };
 }
 
 /** Could reading this argument (or a field of it) at a callee's parameter yield data: a taint, a parameter, a deferred reference, or a class instance whose fields may hold some. */
