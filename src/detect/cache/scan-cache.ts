@@ -13,7 +13,7 @@ import type { FileResult } from "../analyse-file.js";
 // limit: anything else makes it foreign, and it is then ignored and rewritten, never trusted.
 
 const MAGIC = "policytrace-scan-cache";
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   magic: typeof MAGIC;
@@ -27,7 +27,8 @@ interface Entry {
   size: number;
   mtimeMs: number;
   hash: string;
-  result: FileResult;
+  /** The result, serialised on its own: an unchanged file's bytes are written back as they were read, not serialised again. */
+  blob: Uint8Array;
 }
 
 /** How a file is known to be unchanged: its stat, and its content hash when stat changed. */
@@ -74,22 +75,34 @@ export class ScanCache {
   get(file: string, absPath: string, stamp: FileStamp | null): FileResult | undefined {
     const e = stamp && this.old.get(file);
     if (!e || !stamp) return undefined;
-    if (e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) {
-      stamp.hash = e.hash;
-      return e.result;
+    if (e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) stamp.hash = e.hash;
+    else stamp.hash = hashFile(absPath) ?? undefined;
+    if (stamp.hash !== e.hash) return undefined;
+    try {
+      return deserialize(e.blob) as FileResult;
+    } catch {
+      return undefined; // a damaged entry is only a miss
     }
-    stamp.hash = hashFile(absPath) ?? undefined;
-    return stamp.hash === e.hash ? e.result : undefined;
   }
 
   set(file: string, absPath: string, stamp: FileStamp | null, result: FileResult, reused: boolean): void {
     if (!stamp) return;
-    if (!reused) this.changed = true;
+    const old = reused ? this.old.get(file) : undefined;
+    if (old) {
+      // Touched but not changed: keep the bytes, note the new stat so the next run does not hash it again.
+      if (old.size === stamp.size && old.mtimeMs === stamp.mtimeMs) this.next.set(file, old);
+      else {
+        this.next.set(file, { ...old, size: stamp.size, mtimeMs: stamp.mtimeMs });
+        this.changed = true;
+      }
+      return;
+    }
+    this.changed = true;
     const hash = stamp.hash ?? hashFile(absPath);
     // Changed while it was being scanned: what was analysed may not be what was hashed.
     const now = reused ? stamp : this.stampOf(absPath);
     if (hash === null || !now || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) return;
-    this.next.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, hash, result });
+    this.next.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, hash, blob: serialize(result) });
   }
 
   /** Writes what this run analysed (files no longer scanned drop out). A failure is a note: the scan itself succeeded. */

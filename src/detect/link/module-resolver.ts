@@ -12,6 +12,7 @@ const RELATIVE = /^\.{1,2}(\/|$)/;
 export class ModuleResolver {
   private readonly configs = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null>();
   private readonly memo = new Map<string, string | null>();
+  private readonly fileConfigs = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null>();
   private readonly bareMemos = new Map<object | null, Map<string, string | null>>();
   private readonly host: ts.ModuleResolutionHost = {
     fileExists: (f) => this.exists(f),
@@ -46,8 +47,18 @@ export class ModuleResolver {
     return out;
   }
 
+  /** The tsconfig that applies to a scanned file, memoised by file: asked once per import. */
+  private configOfFile(from: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
+    let hit = this.fileConfigs.get(from);
+    if (hit === undefined) {
+      hit = this.configFor(dirname(join(this.root, from)));
+      this.fileConfigs.set(from, hit);
+    }
+    return hit;
+  }
+
   private bareMemo(from: string): Map<string, string | null> {
-    const config = this.configFor(dirname(join(this.root, from)));
+    const config = this.configOfFile(from);
     let memo = this.bareMemos.get(config);
     if (!memo) this.bareMemos.set(config, (memo = new Map()));
     return memo;
@@ -56,7 +67,7 @@ export class ModuleResolver {
   /** Could `spec` be one of the project's own files (relative, or mapped by paths/baseUrl)? Cheap; no file is probed. */
   mayBeLocal(from: string, spec: string): boolean {
     if (RELATIVE.test(spec) || spec.startsWith("/")) return true;
-    const options = this.configFor(dirname(join(this.root, from)))?.options ?? DEFAULT_OPTIONS;
+    const options = this.configOfFile(from)?.options ?? DEFAULT_OPTIONS;
     // Every file asks about the same few packages, and a tsconfig may list many paths.
     let bySpec = this.localMemo.get(options);
     if (!bySpec) this.localMemo.set(options, (bySpec = new Map()));
