@@ -33,7 +33,7 @@ export function addScanFlags(cmd: Command, withManifest = true): Command {
     .option("--max-file-size <kb>", "skip files larger than this many KB", (v) => parsePositive(v, "--max-file-size"), 2048)
     .option("--quiet", "no progress line on stderr")
     .addOption(new Option("--min-confidence <level>", "report and fail only on findings at or above this confidence (default: all)").choices([...MIN_CONFIDENCE_CHOICES]))
-    .option("--jobs <n>", "worker threads for parsing and per-file analysis (default: the number of cores, for scans big enough to gain from it); the report does not depend on it", (v) => parseWhole(v, "--jobs"))
+    .option("--jobs <n>", "threads for parsing and per-file analysis (default: one less than the cores from 4 cores, for scans big enough to gain; else 1); the report does not depend on it", (v) => parseWhole(v, "--jobs"))
     .option("--cache", "reuse the analysis of unchanged files from the last run")
     .option("--cache-location <dir>", "folder for the cache (implies --cache; default node_modules/.cache/policytrace under the scanned folder)");
 }

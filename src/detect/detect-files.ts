@@ -14,7 +14,7 @@ import type { FileStamp, ScanCache } from "./cache/scan-cache.js";
 export interface DetectOptions {
   maxFileBytes?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Threads for the per-file phase, this one included; undefined: as many as cores when the scan is big enough to gain from them. */
+  /** Threads for the per-file phase, this one included; undefined: one less than the cores (from 4 cores), when the scan is big enough to gain from them. */
   jobs?: number;
   /** How the rules were loaded, so that workers load the same ones; without it the scan runs on this thread. */
   ruleSource?: { dirs: string[]; cwd: string };
@@ -31,6 +31,7 @@ export interface Detection {
 
 /** Below this many files per thread, starting a worker (it loads the compiler and the rules) costs more than it saves. */
 const FILES_PER_THREAD = 150;
+const MIN_CORES_FOR_WORKERS = 4;
 
 /**
  * Per file (on worker threads when it pays, from the cache when unchanged): parse, walk,
@@ -86,7 +87,11 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
 function threadCount(opts: DetectOptions, files: number): number {
   if (!workersAvailable()) return 1;
   if (opts.jobs !== undefined) return Math.min(opts.jobs, files);
-  return Math.min(navigatorCores(), Math.floor(files / FILES_PER_THREAD));
+  // One thread already keeps two cores busy (V8 compiles and collects garbage on the other),
+  // and on two cores a second thread measured no faster: by default a core is left for that.
+  const cores = navigatorCores();
+  if (cores < MIN_CORES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(cores - 1, Math.floor(files / FILES_PER_THREAD)));
 }
 
 function navigatorCores(): number {
