@@ -10,7 +10,8 @@ import { placeDeferred, type DeferredSite } from "./resolve-deferred.js";
 import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
 import { evaluateFile, type LocalModules } from "./flow/evaluate-file.js";
 import type { FileFlow, FlowSink } from "./flow/file-flow.js";
-import type { Value } from "./flow/value.js";
+import { mayCarry } from "./flow/value.js";
+import { isBareSpecifier } from "./link/module-resolver.js";
 
 /**
  * Everything one file contributes to a scan, as plain data: it crosses from a worker thread
@@ -37,8 +38,6 @@ export interface AnalyseOptions {
   maxFileBytes?: number;
 }
 
-const RELATIVE = /^\.{1,2}(\/|$)|^\//;
-
 export function analyseFile(root: string, file: string, rules: CompiledRules, local: LocalModules, opts: AnalyseOptions = {}): FileResult {
   const out: FileResult = { file, findings: [], errors: [], types: [], deferred: [], bare: [] };
   const src = readSource(join(root, file), opts.maxFileBytes);
@@ -53,7 +52,7 @@ export function analyseFile(root: string, file: string, rules: CompiledRules, lo
   const asked = new Map<string, boolean>();
   const recording: LocalModules = (from, spec) => {
     const yes = local(from, spec);
-    if (!RELATIVE.test(spec)) asked.set(spec, yes);
+    if (isBareSpecifier(spec)) asked.set(spec, yes);
     return yes;
   };
   try {
@@ -93,12 +92,6 @@ function toWire(flow: FileFlow): WireFlow {
   return { ...flow, calls, fns, sinks: flow.sinks.map((s) => ({ ...s, rule: s.rule.id })) };
 }
 
-/** Could reading this argument (or a field of it) at a callee's parameter yield data: a taint, a parameter, a deferred reference, or a class instance whose fields may hold some. */
-function mayCarry(v: Value): boolean {
-  if (v.t?.length || v.p?.length || v.r?.length || v.cls) return true;
-  if (v.f) for (const x of v.f.values()) if (mayCarry(x)) return true;
-  return false;
-}
 
 /** The file's flow with its sinks' rules looked up again; a rule no longer known drops its sink. */
 export function withRules(flow: WireFlow, rules: CompiledRules): FileFlow {

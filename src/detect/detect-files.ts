@@ -68,13 +68,15 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
     results[i] = r;
     done++;
     progress();
-    // Module resolution reads the tsconfig files the workers read, and so notes the same problems.
-    for (const [spec] of r.bare) local(files[i], spec);
   };
   const threads = threadCount(opts, pending.length);
   if (threads > 1 && opts.ruleSource) {
     const setup = { root, files, ruleDirs: opts.ruleSource.dirs, cwd: opts.ruleSource.cwd, maxFileBytes: opts.maxFileBytes };
-    await analyseInParallel(setup, pending, threads - 1, analyseHere, record);
+    await analyseInParallel(setup, pending, threads - 1, analyseHere, (i, r) => {
+      record(i, r);
+      // This thread's module resolution reads the tsconfig files the workers read, and so notes the same problems.
+      for (const [spec] of r.bare) local(files[i], spec);
+    });
   } else for (const i of pending) record(i, analyseHere(i));
   if (cache) {
     files.forEach((file, i) => cache.set(file, join(root, file), stamps[i], results[i]!, reused[i]));
@@ -89,12 +91,12 @@ function threadCount(opts: DetectOptions, files: number): number {
   if (opts.jobs !== undefined) return Math.min(opts.jobs, files);
   // One thread already keeps two cores busy (V8 compiles and collects garbage on the other),
   // and on two cores a second thread measured no faster: by default a core is left for that.
-  const cores = navigatorCores();
+  const cores = coreCount();
   if (cores < MIN_CORES_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(cores - 1, Math.floor(files / FILES_PER_THREAD)));
 }
 
-function navigatorCores(): number {
+function coreCount(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 

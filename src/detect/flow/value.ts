@@ -68,6 +68,13 @@ export function carries(v: Value): boolean {
   return false;
 }
 
+/** Could reading this argument (or a field of it) at a callee's parameter yield data: a taint, a parameter, a deferred reference, or a class instance whose fields may hold some. */
+export function mayCarry(v: Value): boolean {
+  if (v.t?.length || v.p?.length || v.r?.length || v.cls) return true;
+  if (v.f) for (const x of v.f.values()) if (mayCarry(x)) return true;
+  return false;
+}
+
 const MAX_TAINTS = 24;
 const MAX_FIELDS = 64;
 

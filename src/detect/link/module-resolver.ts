@@ -9,6 +9,11 @@ import { detach } from "../tokens.js";
 
 const RELATIVE = /^\.{1,2}(\/|$)/;
 
+/** A package name or a tsconfig-mapped one: neither relative nor absolute. */
+export function isBareSpecifier(spec: string): boolean {
+  return !RELATIVE.test(spec) && !spec.startsWith("/");
+}
+
 export class ModuleResolver {
   private readonly configs = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null>();
   private readonly memo = new Map<string, string | null>();
@@ -35,7 +40,7 @@ export class ModuleResolver {
 
   /** The scanned file (relative POSIX path) that `spec` imported from `from` (relative) is, or null. */
   resolve(from: string, spec: string): string | null {
-    const bare = !RELATIVE.test(spec) && !spec.startsWith("/");
+    const bare = isBareSpecifier(spec);
     // A bare specifier resolves the same from every folder under one tsconfig (paths and
     // baseUrl are relative to it; what node_modules would give is never a scanned file).
     const memo = bare ? this.bareMemo(from) : this.memo;
@@ -66,7 +71,7 @@ export class ModuleResolver {
 
   /** Could `spec` be one of the project's own files (relative, or mapped by paths/baseUrl)? Cheap; no file is probed. */
   mayBeLocal(from: string, spec: string): boolean {
-    if (RELATIVE.test(spec) || spec.startsWith("/")) return true;
+    if (!isBareSpecifier(spec)) return true;
     const options = this.configOfFile(from)?.options ?? DEFAULT_OPTIONS;
     // Every file asks about the same few packages, and a tsconfig may list many paths.
     let bySpec = this.localMemo.get(options);
@@ -82,7 +87,7 @@ export class ModuleResolver {
     const config = this.configFor(dirname(absFrom));
     const options = config?.options ?? DEFAULT_OPTIONS;
     // A bare package name is node_modules unless the project maps it (paths, baseUrl).
-    if (!RELATIVE.test(spec) && !spec.startsWith("/") && !mapsBare(options, spec)) return null;
+    if (isBareSpecifier(spec) && !mapsBare(options, spec)) return null;
     const r = ts.resolveModuleName(spec, absFrom, { ...options, allowJs: true }, this.host, config?.cache);
     const m = r.resolvedModule;
     if (!m || m.isExternalLibraryImport) return this.fallback(absFrom, spec);

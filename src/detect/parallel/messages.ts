@@ -11,5 +11,5 @@ export interface WorkerSetup {
   maxFileBytes?: number;
 }
 
-export type ToWorker = { batch: number[] } | { stop: true };
+export type ToWorker = { batch: number[] };
 export type FromWorker = { ready: true } | { results: [number, FileResult][] } | { failed: string };

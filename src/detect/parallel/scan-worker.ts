@@ -18,11 +18,8 @@ try {
   const rules = compileRules(loadRuleSet(loadTaxonomy(), setup.ruleDirs, setup.cwd));
   const resolver = new ModuleResolver(setup.root, new Set(setup.files));
   const local = (file: string, spec: string) => resolver.mayBeLocal(file, spec);
+  // The pool terminates the worker when the queue is empty.
   port.on("message", (m: ToWorker) => {
-    if ("stop" in m) {
-      port.close();
-      return;
-    }
     const results: [number, FileResult][] = m.batch.map((i) => [i, analyseFile(setup.root, setup.files[i], rules, local, { maxFileBytes: setup.maxFileBytes })]);
     send({ results });
   });
