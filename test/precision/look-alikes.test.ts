@@ -115,7 +115,19 @@ describe("after the data-flow engine: what reaches the sink, not what sits besid
       "const hw = Object.values(nics).flat().map((n) => n?.mac);",
       "fetch('/hosts', { method: 'POST', body: JSON.stringify({ hw }) });",
     ].join("\n");
-    expect(found(src).sort()).toEqual(["2 ip-address source", "3 ip-address transmit", "4 ip-address source", "6 mac-address transmit"]);
+    expect(found(src).sort()).toEqual(["3 ip-address transmit", "6 mac-address transmit"]);
+  });
+
+  it("a server's own interfaces, host name and OS read to bind or label itself are not collection; sent on they are", () => {
+    const src = [
+      "import os from 'node:os';",
+      "const bindTo = Object.values(os.networkInterfaces()).flat().find((n) => !n?.internal)?.address;",
+      "server.listen(8080, bindTo);",
+      "const labels = { host: os.hostname(), modern: Number(os.release().split('.')[0]) >= 20 };",
+      "const ping = { host: os.hostname(), os: os.version() };",
+      "fetch('https://telemetry.example.com', { method: 'POST', body: JSON.stringify(ping) });",
+    ].join("\n");
+    expect(found(src).sort()).toEqual(["6 device-name transmit", "6 firmware-version transmit"]);
   });
 
   it("a Map of devices in memory is not storage; a document store is", () => {
