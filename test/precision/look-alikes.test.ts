@@ -222,3 +222,12 @@ describe("a class's own constants and a field's type", () => {
     expect(found(src)).toEqual(["5 profile-photo schema"]);
   });
 });
+
+describe("which identity datum a field is", () => {
+  it("a login handle is a nickname; a user's name is their name", () => {
+    const src = ["interface ILoginUsername {", "  username: string;", "}", "interface IProfile {", "  userName: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["2 nickname schema", "5 name schema"]);
+    const form = ["export const F = () => <TextInput textContentType='username' />;", "export const G = () => <TextInput textContentType='name' />;"].join("\n");
+    expect(scanText("sample.tsx", form, rules).map((f) => `${f.line} ${f.category} ${f.kind}`)).toEqual(["1 nickname input", "2 name input"]);
+  });
+});
