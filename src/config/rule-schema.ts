@@ -24,6 +24,7 @@ export const ruleFileSchema = {
         settingTypes: stringList,
         settingMembers: stringList,
         contentTypes: stringList,
+        madeUpScopes: stringList,
       },
     },
     rules: { type: "array", items: ruleSchema(true) },

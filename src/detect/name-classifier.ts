@@ -45,6 +45,8 @@ export interface Vocabulary {
   settingMembers: string[];
   /** Types that hold media or bytes themselves (Buffer, Blob, MediaStream): a field of one holds the content, not a description of it. */
   contentTypes: string[];
+  /** Words in a function's name that say it makes up data (TestConsolePage, mockCheckout): what it sends from literals is nobody's. */
+  madeUpScopes: string[];
 }
 
 export interface NameMatch {
@@ -71,6 +73,7 @@ export class NameClassifier {
   private readonly settingTypes: Set<string>;
   private readonly settingMembersSet: Set<string>;
   private readonly contentTypes: Set<string>;
+  private readonly madeUpScopes: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -88,6 +91,7 @@ export class NameClassifier {
     this.settingTypes = new Set(vocab.settingTypes);
     this.settingMembersSet = new Set(vocab.settingMembers);
     this.contentTypes = new Set(vocab.contentTypes);
+    this.madeUpScopes = new Set(vocab.madeUpScopes);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -139,6 +143,11 @@ export class NameClassifier {
   /** `Buffer`, `MediaObject`: a type whose values are the content itself. */
   isContentType(typeName: string): boolean {
     return this.contentTypes.has(typeName);
+  }
+
+  /** `TestConsolePage`, `mockCheckout`: a function whose name says its data is made up. */
+  isMadeUpScope(symbol: string): boolean {
+    return this.words(symbol).some((w) => this.madeUpScopes.has(w));
   }
 
   words(name: string): string[] {

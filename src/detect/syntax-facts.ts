@@ -129,6 +129,54 @@ export function argsConstant(node: ts.Node, keys: string[]): boolean {
   return seen;
 }
 
+// Calls that make a value from nothing read from anyone: a clock, a dice, a number's formatting.
+const MADE_CALLS = new Set(["Math.random", "Math.round", "Math.floor", "Math.ceil", "Date.now", "parseFloat", "parseInt", "Number", "String", "toFixed", "toISOString", "toString"]);
+
+/**
+ * `track('checkout', { revenue: Math.random() * 1000, currency: 'USD' })`: every argument is
+ * built here from literals, the clock or random numbers, so the call sends nothing it read.
+ * An arrow's own parameter may be spread back (`props => ({ ...props, url: '/x' })`).
+ */
+export function argsMadeInPlace(node: ts.CallExpression | ts.NewExpression): boolean {
+  return (node.arguments ?? []).every((a) => madeInPlace(a, new Set()));
+}
+
+function madeInPlace(e: ts.Expression, own: Set<string>): boolean {
+  e = unwrap(e);
+  switch (e.kind) {
+    case ts.SyntaxKind.StringLiteral: case ts.SyntaxKind.NoSubstitutionTemplateLiteral: case ts.SyntaxKind.NumericLiteral: case K.TrueKeyword: case K.FalseKeyword: case K.NullKeyword:
+      return true;
+  }
+  if (isIdentifier(e)) return e.text === "undefined" || own.has(e.text);
+  if (isTemplateExpression(e)) return e.templateSpans.every((s) => madeInPlace(s.expression, own));
+  if (ts.isArrayLiteralExpression(e)) return e.elements.every((x) => madeInPlace(x, own));
+  if (isObjectLiteralExpression(e)) {
+    return e.properties.every((p) => (isPropertyAssignment(p) ? madeInPlace(p.initializer, own) : ts.isSpreadAssignment(p) ? madeInPlace(p.expression, own) : false));
+  }
+  if (isBinaryExpression(e)) return madeInPlace(e.left, own) && madeInPlace(e.right, own);
+  if (ts.isPrefixUnaryExpression(e)) return madeInPlace(e.operand, own);
+  if (ts.isConditionalExpression(e)) return madeInPlace(e.whenTrue, own) && madeInPlace(e.whenFalse, own);
+  if (isNewExpression(e)) return isIdentifier(e.expression) && e.expression.text === "Date" && !(e.arguments?.length);
+  if (isCallExpression(e)) {
+    const callee = e.expression;
+    const onGlobal = isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && (callee.expression.text === "Math" || callee.expression.text === "Date");
+    const name = isIdentifier(callee) ? callee.text : !isPropertyAccessExpression(callee) ? null : onGlobal ? `${(callee.expression as ts.Identifier).text}.${callee.name.text}` : callee.name.text;
+    if (name === null || !MADE_CALLS.has(name)) return false;
+    // (x).toFixed(2) makes nothing new from x: the receiver must be made here too.
+    const receiverMade = !isPropertyAccessExpression(callee) || onGlobal || madeInPlace(callee.expression, own);
+    return receiverMade && e.arguments.every((x) => madeInPlace(x, own));
+  }
+  if (isArrowFunction(e) || isFunctionExpression(e)) {
+    const params = new Set(own);
+    for (const p of e.parameters) if (isIdentifier(p.name)) params.add(p.name.text);
+    const body = e.body;
+    if (!ts.isBlock(body)) return madeInPlace(body, params);
+    const ret = body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
+    return ret !== undefined && madeInPlace(ret, params);
+  }
+  return false;
+}
+
 const UI_WORDS = new Set(["screen", "page", "view", "form", "modal", "dialog", "sheet", "component", "container", "settings", "setup", "edit", "editor", "card", "panel", "section", "step", "field", "fields", "input"]);
 
 /** "DeviceSettingsScreen" → "Device": what a component is about, without its UI words. */

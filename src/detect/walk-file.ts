@@ -8,7 +8,7 @@ import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMadeInPlace, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -142,12 +142,16 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     parent && parent.kind === K.VariableDeclaration && (parent as ts.VariableDeclaration).initializer === node && isIdentifier((parent as ts.VariableDeclaration).name)
       ? ((parent as ts.VariableDeclaration).name as ts.Identifier).text
       : undefined;
+  // A test console's or a demo's call that sends only what it builds from literals: nobody's data.
+  const madeUp = (node: ts.Node) =>
+    (isCallExpression(node) || isNewExpression(node)) && symbols.some((s) => rules.names.isMadeUpScope(s)) && argsMadeInPlace(node);
   const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[], parent?: ts.Node) => {
     if (!list) return;
     for (const rule of list) {
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
       if (rule.unlessConstant && argsConstant(node, rule.unlessConstant)) continue;
+      if (rule.category !== NAMES && SINK_KINDS.has(rule.kind) && madeUp(node)) continue;
       if (sinkRules && SINK_KINDS.has(rule.kind)) sinkRules.push(rule);
       if (rule.category === NAMES && rule.promptText) {
         const m = promptCategory(node as ts.CallExpression, rule, rules.names);

@@ -231,3 +231,25 @@ describe("which identity datum a field is", () => {
     expect(scanText("sample.tsx", form, rules).map((f) => `${f.line} ${f.category} ${f.kind}`)).toEqual(["1 nickname input", "2 name input"]);
   });
 });
+
+describe("made-up data is nobody's", () => {
+  it("a test console's events built from literals and random numbers are not collection; a page's real events are", () => {
+    const src = [
+      "export function TestConsolePage() {",
+      "  function handleRunRevenue() {",
+      "    window.umami.track((props) => ({ ...props, url: '/checkout-cart', referrer: 'https://www.google.com' }));",
+      "    window.umami.track('checkout-cart', { revenue: parseFloat((Math.random() * 1000).toFixed(2)), currency: 'USD', at: new Date() });",
+      "    window.umami.track('track-event-no-data');",
+      "  }",
+      "}",
+      "export function CheckoutPage({ cart }) {",
+      "  window.umami.track('checkout-cart', { revenue: cart.total });",
+      "  window.umami.track('signup-button');",
+      "}",
+      "export function DemoPage({ user }) {",
+      "  window.umami.identify({ email: user.email });",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["9 browsing-behavior transmit", "10 browsing-behavior transmit", "13 browsing-behavior transmit", "13 email transmit"]);
+  });
+});
