@@ -253,3 +253,21 @@ describe("made-up data is nobody's", () => {
     expect(found(src)).toEqual(["9 browsing-behavior transmit", "10 browsing-behavior transmit", "13 browsing-behavior transmit", "13 email transmit"]);
   });
 });
+
+describe("what a call returns depends on what the caller asks for", () => {
+  it("a presenter's details written under an option are returned only to callers that pass it", () => {
+    const src = [
+      "export function presentUser(user: User, options: { includeDetails?: boolean } = {}) {",
+      "  const data: Record<string, unknown> = { id: user.id, name: user.name };",
+      "  if (options.includeDetails) {",
+      "    data.email = user.email;",
+      "  }",
+      "  return data;",
+      "}",
+      "fetch('/hook', { method: 'POST', body: JSON.stringify(presentUser(user)) });",
+      "fetch('/hook', { method: 'POST', body: JSON.stringify(presentUser(user, {})) });",
+      "fetch('/me', { method: 'POST', body: JSON.stringify(presentUser(user, { includeDetails: true })) });",
+    ].join("\n");
+    expect(found(src)).toEqual(["8 name transmit", "9 name transmit", "10 name transmit", "10 email transmit"]);
+  });
+});

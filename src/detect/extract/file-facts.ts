@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { Scope, newDecl, renamedDecl, type CallSite, type ClassInfo, type Decl, type FnInfo } from "./scope.js";
+import { Scope, newDecl, renamedDecl, type CallSite, type ClassInfo, type Decl, type FnInfo, type Write } from "./scope.js";
 import { propertyKey } from "../collect-names.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 
@@ -35,7 +35,7 @@ export interface FileFacts {
   /** Method calls by the name of their receiver (`form.append(k, v)`), for objects filled by calls. */
   callsByReceiver: Map<string, CallSite[]>;
   /** `x = e` and `x.a.b = e`, resolved to their declarations when first needed. */
-  pendingWrites: { name: string; path: string[]; expr: ts.Expression; scope: Scope }[];
+  pendingWrites: (Write & { name: string })[];
 }
 
 const ASSIGN = new Set([K.EqualsToken, K.BarBarEqualsToken, K.QuestionQuestionEqualsToken, K.PlusEqualsToken]);
@@ -210,6 +210,21 @@ export class FactCollector {
   readonly pendingCallbacks = new Map<ts.Node, { call: CallSite; index: number }>();
   private readonly pendingIife = new Map<ts.Node, CallSite>();
 
+  /** The `if` statements the walk is inside, outermost first. */
+  readonly ifs: ts.IfStatement[] = [];
+
+  /** `if (options.includeDetails) data.email = …`: the conditions under which a write runs, within its own function. */
+  private conditionsAround(node: ts.Node): ts.Expression[] | undefined {
+    let out: ts.Expression[] | undefined;
+    const fn = this.fn.node;
+    for (const s of this.ifs) {
+      if (s.pos < fn.pos || s.end > fn.end) continue;
+      const then = s.thenStatement;
+      if (node.pos >= then.pos && node.end <= then.end) (out ??= []).push(s.expression);
+    }
+    return out;
+  }
+
   returnStatement(expr: ts.Expression | undefined): void {
     if (expr) this.fn.returns.push({ expr, scope: this.scope });
   }
@@ -233,7 +248,8 @@ export class FactCollector {
         this.facts.exports.set(path[0], { expr: b.right, scope: this.scope });
         return;
       }
-      this.facts.pendingWrites.push({ name: target.text, path, expr: b.right, scope: this.scope });
+      const when = this.conditionsAround(b);
+      this.facts.pendingWrites.push({ name: target.text, path, expr: b.right, scope: this.scope, ...(when ? { when } : {}) });
       return;
     }
     if (target.kind === K.ThisKeyword && path.length && this.scope.cls) this.fieldWrite(this.scope.cls, path[0], b.right);
@@ -258,7 +274,7 @@ export class FactCollector {
     }
     for (const w of this.facts.pendingWrites) {
       const d = w.scope.lookup(w.name);
-      if (d) (d.writes ??= []).push({ expr: w.expr, scope: w.scope, path: w.path });
+      if (d) (d.writes ??= []).push({ expr: w.expr, scope: w.scope, path: w.path, ...(w.when ? { when: w.when } : {}) });
     }
     return this.facts;
   }

@@ -28,7 +28,7 @@ export interface Decl {
   module?: string;
   imported?: string;
   /** Plain assignments `x = e` and property writes `x.a.b = e` found anywhere in the file. */
-  writes?: { expr: ts.Expression; scope: Scope; path: string[] }[];
+  writes?: Write[];
   /** `const [email, setEmail] = useState()`: the setter's calls write the state. */
   stateOf?: Decl;
   setter?: string;
@@ -63,6 +63,14 @@ export interface CallSite {
   symbol: string | null;
   /** Sink rules matched at this call by the walker (api, method or call-name rules). */
   sinks?: import("../../config/rules-loader.js").RuleDef[];
+}
+
+export interface Write {
+  expr: ts.Expression;
+  scope: Scope;
+  path: string[];
+  /** Conditions of the `if` blocks around the write, inside its function: the write happens only when they hold. */
+  when?: ts.Expression[];
 }
 
 export interface FnInfo {

@@ -10,7 +10,7 @@ import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
 import type { FileFacts } from "../extract/file-facts.js";
-import { CONSTANT, EMPTY, carries, memoised, field, join, joinAll, taint, through, type Callee, type Step, type Value } from "./value.js";
+import { CONSTANT, EMPTY, carries, memoised, field, join, joinAll, taint, through, type Callee, type ParamRef, type Step, type Value } from "./value.js";
 import { callbackInput, propagatedCall } from "./builtins.js";
 import { hostOf } from "./recipient.js";
 import { promptCategory } from "../prompt-text.js";
@@ -514,7 +514,9 @@ class FileEvaluator {
       }
     }
     for (const w of d.writes ?? []) {
-      const x = stripParams(this.eval(w.expr, w.scope));
+      let x = stripParams(this.eval(w.expr, w.scope));
+      const when = w.when && w.path.length ? this.optionGuards(w.when, w.scope) : undefined;
+      if (when && carries(x)) x = { ...x, when };
       v = w.path.length ? writeAt(v, w.path, x) : join(v, x);
     }
     // const form = new FormData(); form.append('email', email): the object is filled by calls.
@@ -532,6 +534,23 @@ class FileEvaluator {
     if (d.name && d.path.length === 0 && isIdentifierDecl(d)) v = this.seededAt(v, d);
     if (carries(v) && d.init) v = through(v, this.step(d.node, `held in \`${d.name}\``));
     return v;
+  }
+
+  /** `if (options.includeDetails)`: a condition that only reads a field of the function's own parameter, as a parameter reference. */
+  private optionGuards(conditions: ts.Expression[], scope: Scope): ParamRef[] | undefined {
+    let out: ParamRef[] | undefined;
+    const fn = scope.functionScope().fn;
+    for (const c of conditions) {
+      const e = unwrap(c);
+      if (!isPropertyAccessExpression(e)) continue;
+      // `options.includeEmail` reads as an email by its name; as a condition it is a flag.
+      const v = this.eval(e, scope);
+      if (v.r?.length || v.t?.some((t) => !t.named)) continue;
+      const own = v.p?.find((p) => p.fn === fn?.id && p.path.length > 0);
+      // Nested conditions: the innermost one suffices (left out, the write never runs).
+      if (own) out = [own];
+    }
+    return out;
   }
 
   /** `const email = readInput()`: the declaration's name is the seed, placed where it is named. */

@@ -266,6 +266,15 @@ class Propagation {
 
 /** A function's return seen at one call: its parameters replaced by the arguments. */
 function substitute(v: Value, fn: string, args: Value[], depth = 0): Value {
+  if (v.when?.some((g) => g.fn === fn)) {
+    // The guards are alternatives: the value is gone only when none of them can hold.
+    const others = v.when.filter((g) => g.fn !== fn);
+    const passed = v.when.some((g) => g.fn === fn && !notPassed(args, g));
+    if (!passed && !others.length) return EMPTY;
+    v = { ...v };
+    if (passed) delete v.when;
+    else v.when = others;
+  }
   if ((!v.p && !v.f && !v.r) || depth > 8) return v;
   let out: Value = { ...v };
   if (v.p) {
@@ -277,6 +286,20 @@ function substitute(v: Value, fn: string, args: Value[], depth = 0): Value {
   if (v.f) out.f = new Map([...v.f].map(([k, x]) => [k, substitute(x, fn, args, depth + 1)]));
   if (v.r) out.r = v.r.map((r) => (r.k === "call" ? { ...r, args: r.args.map((a) => substitute(a, fn, args, depth + 1)) } : r));
   return out;
+}
+
+/**
+ * The caller leaves the option out: no such argument, or an object literal without the key
+ * (`presentUser(user)`, `presentUser(user, {})`). An argument the engine cannot see into may hold it.
+ */
+function notPassed(args: Value[], g: ParamRef): boolean {
+  let v = args[g.index];
+  if (v === undefined) return true;
+  for (const name of g.path) {
+    if (v.f && !v.f.has(name) && !v.f.has("*") && !v.p && !v.r && !v.t) return true;
+    v = field(v, name);
+  }
+  return false;
 }
 
 function pick(arg: Value, p: ParamRef): Value {

@@ -52,6 +52,8 @@ export interface Value {
   cls?: string;
   /** The API the value is a handle of ("axios:create()", "global:navigator"), for source rules. */
   api?: string;
+  /** Present only when one of these parameter fields is passed (`if (options.includeDetails) data.email = …`). */
+  when?: ParamRef[];
 }
 
 export const EMPTY: Value = Object.freeze({}) as Value;
@@ -102,6 +104,9 @@ export function join(a: Value, b: Value): Value {
   if (cls !== undefined) out.cls = cls;
   const api = a.api ?? b.api;
   if (api !== undefined) out.api = api;
+  // Set on one path and not on the other, a field is there whatever the condition.
+  const when = isEmpty(a) ? b.when : isEmpty(b) ? a.when : a.when && b.when ? concatCapped(a.when, b.when) : undefined;
+  if (when) out.when = when;
   return out;
 }
 
