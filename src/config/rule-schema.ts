@@ -25,6 +25,7 @@ export const ruleFileSchema = {
         settingMembers: stringList,
         contentTypes: stringList,
         madeUpScopes: stringList,
+        measureFields: stringList,
       },
     },
     rules: { type: "array", items: ruleSchema(true) },

@@ -82,7 +82,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -108,6 +108,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.settingMembers.push(...(data.vocabulary.settingMembers ?? []));
       vocabulary.contentTypes.push(...(data.vocabulary.contentTypes ?? []));
       vocabulary.madeUpScopes.push(...(data.vocabulary.madeUpScopes ?? []));
+      vocabulary.measureFields.push(...(data.vocabulary.measureFields ?? []));
     }
     const found = (data.rules ?? []).map((raw, i) => ({ rule: { ...raw, file: display } as RuleDef, path: ["rules", i] as (string | number)[] }));
     if (data.recipients) {

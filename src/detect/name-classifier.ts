@@ -47,6 +47,8 @@ export interface Vocabulary {
   contentTypes: string[];
   /** Words in a function's name that say it makes up data (TestConsolePage, mockCheckout): what it sends from literals is nobody's. */
   madeUpScopes: string[];
+  /** Numeric fields that make a small shape a statistic's row (`{ name; value: number; country }`): visits per country, not a person's country. */
+  measureFields: string[];
 }
 
 export interface NameMatch {
@@ -74,6 +76,7 @@ export class NameClassifier {
   private readonly settingMembersSet: Set<string>;
   private readonly contentTypes: Set<string>;
   private readonly madeUpScopes: Set<string>;
+  readonly measureFields: ReadonlySet<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -92,6 +95,7 @@ export class NameClassifier {
     this.settingMembersSet = new Set(vocab.settingMembers);
     this.contentTypes = new Set(vocab.contentTypes);
     this.madeUpScopes = new Set(vocab.madeUpScopes);
+    this.measureFields = new Set(vocab.measureFields);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];

@@ -6,7 +6,7 @@ import { propertyKey } from "./collect-names.js";
 // what is the URL of this request. Pure functions of the syntax tree.
 
 const { isArrayTypeNode, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isFunctionTypeNode, isIdentifier, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
 
 const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
 
@@ -23,6 +23,25 @@ export function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration)
   if (t.kind === K.BooleanKeyword || isFunctionTypeNode(t)) return false;
   if (isTypeReferenceNode(t) && isIdentifier(t.typeName) && NOT_DATA_TYPE.test(t.typeName.text)) return false;
   return true;
+}
+
+// A statistic's row is small: a label or two beside its number.
+const MAX_ROW_FIELDS = 4;
+
+/**
+ * `{ name: string; value: number; country: string }`: a small shape with a numeric measure is a
+ * report's row (visits per country), and `country: { name: string; value: number }[]` a list of
+ * them; neither is a person's record.
+ */
+export function isStatisticRow(members: readonly ts.Node[], measures: ReadonlySet<string>): boolean {
+  if (members.length > MAX_ROW_FIELDS) return false;
+  return members.some((m) => ts.isPropertySignature(m) && m.type?.kind === K.NumberKeyword && measures.has(propertyKey(m.name) ?? ""));
+}
+
+/** The field's own type is a statistic's row or a list of them. */
+export function typedAsStatisticRows(type: ts.TypeNode | undefined, measures: ReadonlySet<string>): boolean {
+  while (type && ts.isArrayTypeNode(type)) type = type.elementType;
+  return !!type && ts.isTypeLiteralNode(type) && isStatisticRow(type.members, measures);
 }
 
 export function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {

@@ -8,7 +8,7 @@ import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMadeInPlace, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMadeInPlace, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -321,7 +321,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
   };
 
-  const visitField = (kind: "type-field" | "class-field", member: ts.PropertySignature | ts.PropertyDeclaration, owner: string | null): string | null => {
+  const visitField = (kind: "type-field" | "class-field", member: ts.PropertySignature | ts.PropertyDeclaration, owner: string | null, statistic = false): string | null => {
     const key = propertyKey(member.name);
     if (key === null) return null;
     if (owner) {
@@ -331,7 +331,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       out.types.set(detach(owner), fields);
     }
     const list = rules.syntax.get(kind);
-    if (list && holdsData(member)) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
+    if (list && !statistic && holdsData(member)) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
     return key;
   };
   const bindThis = (name: ts.PropertyName | ts.MemberName, init: ts.Expression) => {
@@ -432,7 +432,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case 10: // PropertySignature
         if (isInterfaceDeclaration(parent) || isTypeLiteralNode(parent)) {
           const typeOwner = isInterfaceDeclaration(parent) ? parent.name.text : null;
-          const key = visitField("type-field", n as ts.PropertySignature, typeOwner);
+          const statistic = isStatisticRow(parent.members, rules.names.measureFields) || typedAsStatisticRows((n as ts.PropertySignature).type, rules.names.measureFields);
+          const key = visitField("type-field", n as ts.PropertySignature, typeOwner, statistic);
           if (key !== null) {
             owners.push(key);
             owned = true;

@@ -271,3 +271,21 @@ describe("what a call returns depends on what the caller asks for", () => {
     expect(found(src)).toEqual(["8 name transmit", "9 name transmit", "10 name transmit", "10 email transmit"]);
   });
 });
+
+describe("a report's numbers are nobody's", () => {
+  it("a statistic's rows (a label beside a value) name no one's country; a person's record does", () => {
+    const src = [
+      "interface RevenueMetrics {",
+      "  country: { name: string; value: number }[];",
+      "  region: { name: string; value: number; country: string }[];",
+      "}",
+      "interface Customer {",
+      "  name: string;",
+      "  age: number;",
+      "  country: string;",
+      "}",
+      "type CheckParams = { ip: string; count?: number };",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 name schema", "8 country schema", "10 ip-address schema"]);
+  });
+});
