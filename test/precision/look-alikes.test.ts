@@ -289,3 +289,11 @@ describe("a report's numbers are nobody's", () => {
     expect(found(src)).toEqual(["6 name schema", "8 country schema", "10 ip-address schema"]);
   });
 });
+
+describe("a model name is a device's only on a device", () => {
+  it("an ORM store's model name is a class; a router's or a camera's is its model", () => {
+    const src = ["class Store {", "  modelName: string;", "}", "interface ThreadRouter {", "  model_name: string | null;", "}",
+      "import { logger } from './logger';", "logger.error(`Error resolving ${modelName}`, targetClass.modelName);", "logger.info(camera.modelName);"].join("\n");
+    expect(found(src)).toEqual(["5 device-model schema", "9 device-model log"]);
+  });
+});
