@@ -3,6 +3,7 @@ import { globby } from "globby";
 import type { ScanError } from "../types.js";
 import { recordingReaddir, skippedEntry } from "./skipped-entries.js";
 import { gitIgnored } from "./git-ignored.js";
+import { inFolders, vendoredFolders } from "./vendored-copies.js";
 
 export const SOURCE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
 
@@ -89,5 +90,16 @@ export async function discoverFiles(root: string, opts: DiscoverOptions = {}): P
       if (note) notes.push(note);
     }
   }
-  return files.sort();
+  return opts.all ? files.sort() : withoutCopiedLibraries(root, files, notes).sort();
+}
+
+function withoutCopiedLibraries(root: string, files: string[], notes: ScanError[]): string[] {
+  const copies = vendoredFolders(root, files);
+  if (copies.size === 0) return files;
+  // One note per library: its own nested folders are in it.
+  for (const dir of [...copies].sort()) {
+    if (inFolders(dir, copies)) continue;
+    notes.push({ file: `${dir}/`, message: "skipped folder: a third-party library copied in (its own open-source licence, no package.json); --all scans it" });
+  }
+  return files.filter((f) => !inFolders(f, copies));
 }

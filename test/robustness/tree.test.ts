@@ -159,6 +159,28 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
   });
 });
 
+describe("a third-party library copied into the tree is someone else's code", () => {
+  it("a folder with its own open-source licence and no package.json is skipped and named; a package's or an enterprise edition's licence is not", async () => {
+    const dir = project({
+      "LICENSE": "MIT License\n\nPermission is hereby granted, free of charge, to any person\n",
+      "src/app.ts": LOG_EMAIL,
+      "src/sip/LICENSE": "Copyright (c) 2010 Someone\n\nPermission is hereby granted, free of charge, to any person\n",
+      "src/sip/sip.js": LOG_EMAIL,
+      "src/sip/lib/digest.js": LOG_EMAIL,
+      "packages/ui/package.json": "{}",
+      "packages/ui/LICENSE": "Apache License\nVersion 2.0, January 2004\n",
+      "packages/ui/index.ts": LOG_EMAIL,
+      "app/ee/LICENSE": "The Enterprise Edition (EE) license\nCopyright (c) 2020 Example Corp.\n",
+      "app/ee/billing.ts": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["app/ee/billing.ts", "packages/ui/index.ts", "src/app.ts"]);
+    expect(rep.errors).toEqual([{ file: "src/sip/", message: "skipped folder: a third-party library copied in (its own open-source licence, no package.json); --all scans it" }]);
+    const all = await scanJson(dir, "--all");
+    expect(files(all)).toContain("src/sip/sip.js");
+  });
+});
+
 describe("size", () => {
   it("50,000 tiny files in 500 folders are scanned in reasonable time", async () => {
     const dir = tempDir();
