@@ -76,6 +76,7 @@ function ruleSchema(standalone: boolean) {
       argsHave: stringList,
       argsMention: stringList,
       unlessConstant: stringList,
+      unlessFirstArg: { type: "string" },
       refine: {
         type: "array",
         items: {

@@ -30,6 +30,8 @@ export interface RuleDef {
   argsMention?: string[];
   /** Skip the call when these argument keys are all literals or CONSTANTS (an app's own address). */
   unlessConstant?: string[];
+  /** Skip the call when its first argument's text matches this regular expression (`gtag('js', new Date())` sets up, sends nothing). */
+  unlessFirstArg?: string;
   /** A source whose value is personal only in what is done with it (the page's URL): reported where it reaches a sink, not where it is read. */
   onlyWhenSent?: boolean;
   /** Where in the value a source yields its category lives (NetInfo state: `details.ssid`); the rest of the value carries none. */
@@ -186,6 +188,7 @@ function checkRule(file: YamlFile, rule: RuleDef, base: (string | number)[], tax
   checkRegex(file, at("method", "firstArg"), rule.method?.firstArg, rule.id);
   checkRegex(file, at("jsx", "elements"), rule.jsx?.elements, rule.id);
   checkRegex(file, at("unlessReceiver"), rule.unlessReceiver, rule.id);
+  checkRegex(file, at("unlessFirstArg"), rule.unlessFirstArg, rule.id);
   (rule.refine ?? []).forEach((r, j) => {
     checkRegex(file, at("refine", j, "symbol"), r.symbol, rule.id);
     if (!taxonomy.byId.has(r.category)) throw file.error(at("refine", j, "category"), `rule "${rule.id}": unknown category "${r.category}"`, suggestion(r.category, [...taxonomy.byId.keys()]));

@@ -91,6 +91,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (key !== null && rules.opaque.has(key)) return;
       // { country: 'US' }, { lat: -33.9 }, { video: !1 }: a constant the code chose, not data collected from anyone.
       if (isLiteral(n.initializer)) return;
+      // { username: proxyUrl.username }: a field of the app's own settings, whatever the key says.
+      if (readsSetting(n.initializer, rules)) return;
       // { deviceId: device.id } is a reference to a database row, not an identifier of a person's device.
       if (isRowReference(n.initializer)) return;
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
@@ -189,7 +191,18 @@ export function isRowReference(e: ts.Expression): boolean {
 }
 
 function isLiteral(e: ts.Expression): boolean {
+  // { password: url.password ? "******" : undefined }: a mask the code chose in either case.
+  if (isConditionalExpression(e)) return isLiteral(e.whenTrue) && isLiteral(e.whenFalse);
+  if (isIdentifier(e)) return e.text === "undefined";
   return LITERALS.has(e.kind) || (isPrefixUnaryExpression(e) && LITERALS.has(e.operand.kind));
+}
+
+/** `proxyUrl.username || undefined`, `config.smtp.password`: read from an owner whose fields are settings. */
+function readsSetting(e: ts.Expression, rules: CompiledRules): boolean {
+  while (ts.isBinaryExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = ts.isBinaryExpression(e) ? e.left : e.expression;
+  if (!isPropertyAccessExpression(e)) return false;
+  const owner = ownerName(e.expression);
+  return owner !== undefined && rules.names.isSettingOwner(owner);
 }
 
 /**

@@ -144,6 +144,11 @@ export class NameClassifier {
     return !!exclude?.length && this.words(typeName).some((w) => exclude.includes(w));
   }
 
+  /** `proxyUrl`, `smtpConfig`: an owner whose fields are the app's own settings (vocabulary ownerExclude). */
+  isSettingOwner(owner: string): boolean {
+    return this.ownerWords(owner).some((w) => this.ownerExclude.has(w));
+  }
+
   /** `Buffer`, `MediaObject`: a type whose values are the content itself. */
   isContentType(typeName: string): boolean {
     return this.contentTypes.has(typeName);

@@ -130,6 +130,20 @@ function isFalseLiteral(e: ts.Expression): boolean {
   return ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(e.operand) && Number(e.operand.text) !== 0;
 }
 
+/** `gtag('js', new Date())`: the first argument's text matches a rule's `unlessFirstArg`. */
+export function firstArgMatches(node: ts.Node, re: RegExp): boolean {
+  if (!isCallExpression(node) && !isNewExpression(node)) return false;
+  const first = node.arguments?.[0];
+  return first !== undefined && re.test(leadingText(first));
+}
+
+/** `push(arguments)`: the call hands on whatever its function was given. */
+export function forwardsArguments(node: ts.Node): boolean {
+  if (!isCallExpression(node) && !isNewExpression(node)) return false;
+  const args = node.arguments ?? [];
+  return args.length === 1 && isIdentifier(unwrap(args[0])) && (unwrap(args[0]) as ts.Identifier).text === "arguments";
+}
+
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /**

@@ -8,7 +8,7 @@ import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMadeInPlace, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMadeInPlace, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -152,7 +152,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
       if (rule.unlessConstant && argsConstant(node, rule.unlessConstant)) continue;
+      if (rule.unlessFirstArg && firstArgMatches(node, rules.regex(rule.unlessFirstArg))) continue;
       if (rule.category !== NAMES && SINK_KINDS.has(rule.kind) && madeUp(node)) continue;
+      // window.gtag = function () { dataLayer.push(arguments) }: a wrapper; its callers send what they pass.
+      if (SINK_KINDS.has(rule.kind) && forwardsArguments(node)) continue;
       if (sinkRules && SINK_KINDS.has(rule.kind)) sinkRules.push(rule);
       if (rule.category === NAMES && rule.promptText) {
         const m = promptCategory(node as ts.CallExpression, rule, rules.names);

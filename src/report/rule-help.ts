@@ -35,6 +35,7 @@ export function describeMatcher(r: RuleDef): string {
   if (r.argsHave?.length) text += ` Only when an argument has the key ${list(r.argsHave)}.`;
   if (r.argsMention?.length) text += ` Only when the arguments mention ${list(r.argsMention)}.`;
   if (r.unlessConstant?.length) text += ` Not when ${list(r.unlessConstant)} are literals or constants.`;
+  if (r.unlessFirstArg) text += ` Not when the first argument matches /${r.unlessFirstArg}/.`;
   if (r.exclude?.length) text += ` Not for ${list(r.exclude)}.`;
   return text.trim();
 }

@@ -1,0 +1,35 @@
+// Issue 8: look-alikes found on the tuned apps (home-assistant, Rocket.Chat, outline), each
+// beside a real positive, asserting the exact line, category and kind of what is found.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (src: string, file = "sample.ts") => scanText(file, src, rules).map((f) => `${f.line} ${f.category} ${f.kind}`);
+
+describe("the app's own settings are not a person's data", () => {
+  it("a proxy URL's credentials, logged masked or not, are a setting; a user's login is theirs", () => {
+    const src = [
+      "import { logger } from './logger';",
+      "logger.info('proxy', { username: parsedProxyURL.username || undefined, password: parsedProxyURL.password ? '******' : undefined });",
+      "logger.info('login', { username: form.username, password: form.password });",
+    ].join("\n");
+    expect(found(src)).toEqual(["3 nickname log", "3 password log"]);
+  });
+});
+
+describe("a wrapper and a loader's setup send nothing by themselves", () => {
+  it("gtag's shim and its 'js' stamp are setup; its config and events are sent", () => {
+    const src = [
+      "window.gtag = function () {",
+      "  window.dataLayer.push(arguments);",
+      "};",
+      "window.gtag('js', new Date());",
+      "window.gtag('config', measurementId);",
+      "window.gtag('event', 'signup');",
+    ].join("\n");
+    expect(found(src)).toEqual(["5 browsing-behavior transmit", "6 browsing-behavior transmit"]);
+  });
+});
