@@ -33,3 +33,17 @@ describe("a wrapper and a loader's setup send nothing by themselves", () => {
     expect(found(src)).toEqual(["5 browsing-behavior transmit", "6 browsing-behavior transmit"]);
   });
 });
+
+describe("a phone's OS version read for a feature check is not collected; sent, it is", () => {
+  it("a version compared stays on the phone; one put in an SDK's headers and fetched with is sent", () => {
+    const src = [
+      "import DeviceInfo from 'react-native-device-info';",
+      "import { settings } from '@rocket.chat/sdk';",
+      "export const supportsTheme = () => parseInt(DeviceInfo.getSystemVersion(), 10) >= 13;",
+      "const headers = { 'User-Agent': `RC Mobile; ${DeviceInfo.getSystemVersion()}` };",
+      "settings.customHeaders = headers;",
+      "export const get = (url: string) => fetch(url, { headers: settings.customHeaders });",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 firmware-version transmit"]);
+  });
+});

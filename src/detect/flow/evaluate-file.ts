@@ -466,7 +466,8 @@ class FileEvaluator {
       case "import": {
         const name = d.imported ?? "default";
         const module = normaliseModule(d.module!);
-        return { r: [{ k: "import", file: this.file, spec: d.module!, name, path: [] }], api: name === "default" || name === "*" ? `${module}:` : `${module}:${name}` };
+        const v: Value = { r: [{ k: "import", file: this.file, spec: d.module!, name, path: [] }], api: name === "default" || name === "*" ? `${module}:` : `${module}:${name}` };
+        return this.writtenFields(v, d);
       }
       case "catch":
         return EMPTY;
@@ -550,6 +551,13 @@ class FileEvaluator {
       // Nested conditions: the innermost one suffices (left out, the write never runs).
       if (own) out = [own];
     }
+    return out;
+  }
+
+  /** `Settings.customHeaders = headers`: fields this file writes on an imported object are read back here. */
+  private writtenFields(v: Value, d: Decl): Value {
+    let out = v;
+    for (const w of d.writes ?? []) if (w.path.length) out = writeAt(out, w.path, stripParams(this.eval(w.expr, w.scope)));
     return out;
   }
 
