@@ -118,6 +118,7 @@ function ruleSchema(standalone: boolean) {
       exclude: stringList,
       ownerExclude: stringList,
       unlessValue: { type: "array", items: { enum: ["number", "object", "enum", "reference"] }, minItems: 1 },
+      unlessBeside: stringList,
       pair: { type: "array", items: stringList, minItems: 2, maxItems: 2 },
       tests: {
         type: "object",

@@ -55,6 +55,8 @@ export interface RuleDef {
   ownerExclude?: string[];
   /** Value shapes that mean a field of this name holds a setting, not the datum (`audio: number`). */
   unlessValue?: ValueShape[];
+  /** Last words of sibling names that make a match something else (`ip` beside `port` is an endpoint). */
+  unlessBeside?: string[];
   pair?: [string[], string[]];
   tests?: { positive?: string[]; negative?: string[] };
   /** Where it was loaded from, for messages. */

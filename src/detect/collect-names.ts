@@ -43,8 +43,13 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   let keyOwner: string | undefined = owner;
   // How deep the walk is inside a property's value.
   let inValue = 0;
+  // Every name read, by object literal: a sibling can say what a match is (`ip` beside `port`).
+  const namesByScope = new Map<number, string[]>();
   const classify = (name: string, node: ts.Node, owner?: string, isReference = false, isKey = false): boolean => {
     if (keysOnly && !isKey) return false;
+    const inScope = namesByScope.get(scope);
+    if (inScope) inScope.push(name);
+    else namesByScope.set(scope, [name]);
     // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
     if (isReference && CONSTANT.test(name)) return false;
     const m = rules.names.classify(name, owner);
@@ -169,6 +174,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     return m !== null && rules.names.isSetting(m, "object");
   };
   for (const r of roots) visit(r);
+  dropVetoedBeside(hits, hitScopes, namesByScope, rules);
   // A bare `name`, `model`, `language` or `timezone` says whose it is only through what travels
   // with it: beside a serial number or MAC it is the device's, beside an email the person's.
   if (bare.length && hits.length) {
@@ -182,6 +188,18 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   }
   if (pairWords.size > 1) for (const m of rules.names.pairsIn(pairWords)) hits.push({ ...m, node: roots[0], name: [...pairWords].join("+") });
   return hits;
+}
+
+/** `{ ip, port }`, `${ip}:${port}`: a match whose rule a sibling name vetoes is dropped, in place. */
+function dropVetoedBeside(hits: NameHit[], hitScopes: number[], namesByScope: Map<number, string[]>, rules: CompiledRules): void {
+  let kept = 0;
+  for (let i = 0; i < hits.length; i++) {
+    if (rules.names.vetoedBeside(hits[i], namesByScope.get(hitScopes[i]) ?? [])) continue;
+    hits[kept] = hits[i];
+    hitScopes[kept++] = hitScopes[i];
+  }
+  hits.length = kept;
+  hitScopes.length = kept;
 }
 
 /** `device.id`, `this.device!.id`: the key of a record the app keeps, not an identifier of a person's device. */

@@ -100,6 +100,7 @@ export function compileRules(set: RuleSet): CompiledRules {
         exclude: rule.exclude ?? [],
         ownerExclude: rule.ownerExclude,
         unlessValue: rule.unlessValue,
+        unlessBeside: rule.unlessBeside,
         pair: rule.pair,
       });
     }

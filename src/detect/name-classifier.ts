@@ -18,6 +18,8 @@ export interface NameRuleSpec {
   pair?: [string[], string[]];
   /** Value shapes that make a field of this name a setting, not the datum (`audio: number`). */
   unlessValue?: ValueShape[];
+  /** Last words of sibling names that make a match something else: `ip` beside `port` is an endpoint to connect to, not a person's address. */
+  unlessBeside?: string[];
 }
 
 /**
@@ -123,6 +125,17 @@ export class NameClassifier {
     if (shape === null) return false;
     if (shape === "boolean" || shape === "options") return true;
     return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
+  }
+
+  /** `{ ip, port }`, `${ip}:${port}`: a sibling's last word turns the match into something else. */
+  vetoedBeside(match: NameMatch, siblings: Iterable<string>): boolean {
+    const beside = this.specById.get(match.rule)?.unlessBeside;
+    if (!beside?.length) return false;
+    for (const s of siblings) {
+      const w = this.words(s);
+      if (w.length && beside.includes(w[w.length - 1])) return true;
+    }
+    return false;
   }
 
   /** `port` in `rtp.audio.port`, `rtcpPort`, `frameCount`: the member is a setting or measure of its owner, not the owner's value. */

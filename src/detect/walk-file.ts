@@ -79,6 +79,21 @@ export interface FileDetections {
   facts: FileFacts;
 }
 
+// A shape's field names, once per shape: siblings can say what a field is (`ip` beside `port`).
+const memberNamesOf = new WeakMap<ts.NodeArray<ts.Node>, string[]>();
+function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): string[] {
+  let names = memberNamesOf.get(members);
+  if (!names) {
+    names = [];
+    for (const m of members) {
+      const key = m.name ? propertyKey(m.name as ts.PropertyName) : null;
+      if (key !== null) names.push(key);
+    }
+    memberNamesOf.set(members, names);
+  }
+  return names;
+}
+
 const SINK_KINDS = new Set(["transmit", "store", "log"]);
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
@@ -324,7 +339,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
   };
 
-  const visitField = (kind: "type-field" | "class-field", member: ts.PropertySignature | ts.PropertyDeclaration, owner: string | null, statistic = false): string | null => {
+  const visitField = (kind: "type-field" | "class-field", member: ts.PropertySignature | ts.PropertyDeclaration, owner: string | null, siblings: readonly string[], statistic = false): string | null => {
     const key = propertyKey(member.name);
     if (key === null) return null;
     if (owner) {
@@ -334,7 +349,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       out.types.set(detach(owner), fields);
     }
     const list = rules.syntax.get(kind);
-    if (list && !statistic && holdsData(member)) for (const rule of list) emitNames(rule, namesOf(key, member, owners[owners.length - 1]), member);
+    if (!list || statistic || !holdsData(member)) return key;
+    const names = namesOf(key, member, owners[owners.length - 1]);
+    if (names.length && rules.names.vetoedBeside(names[0], siblings)) return key;
+    for (const rule of list) emitNames(rule, names, member);
     return key;
   };
   const bindThis = (name: ts.PropertyName | ts.MemberName, init: ts.Expression) => {
@@ -436,7 +454,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (isInterfaceDeclaration(parent) || isTypeLiteralNode(parent)) {
           const typeOwner = isInterfaceDeclaration(parent) ? parent.name.text : null;
           const statistic = isStatisticRow(parent.members, rules.names.measureFields) || typedAsStatisticRows((n as ts.PropertySignature).type, rules.names.measureFields);
-          const key = visitField("type-field", n as ts.PropertySignature, typeOwner, statistic);
+          const key = visitField("type-field", n as ts.PropertySignature, typeOwner, memberNames(parent.members), statistic);
           if (key !== null) {
             owners.push(key);
             owned = true;
@@ -445,7 +463,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         break;
       case 11: { // PropertyDeclaration
         const p = n as ts.PropertyDeclaration;
-        if (isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null);
+        if (isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null, memberNames(parent.members));
         // private readonly stripe = new Stripe(key) → this.stripe is a Stripe client
         if (p.initializer) {
           bindThis(p.name, p.initializer);
