@@ -193,7 +193,9 @@ export class NameClassifier {
     if (base.match) {
       const ow = this.ownerWords(owner);
       const spec = this.specById.get(base.match.rule);
-      if (!ow.some((w) => this.ownerExclude.has(w)) && !spec?.ownerExclude?.some((w) => ow.includes(w))) return base.match;
+      const vetoed = ow.some((w) => this.ownerExclude.has(w)) || spec?.ownerExclude?.some((w) => ow.includes(w));
+      // BasePerson.picture: an owner can also make a bare word another rule's (a person's photo, not a camera's).
+      if (!vetoed && !base.words.some((w) => this.ownerSensitive.has(w))) return base.match;
     } else if (!base.words.some((w) => this.ownerSensitive.has(w))) return null;
     // Two-level cache (owner → name): no key string is built per lookup.
     let byName = this.cache.get(owner);
@@ -247,7 +249,8 @@ export class NameClassifier {
         for (const c of list) {
           if (!matchesAt(words, i, c.pattern)) continue;
           if (!this.endsWell(words, i + c.pattern.length)) continue;
-          if (best && best.c.pattern.length >= c.pattern.length) continue;
+          // At equal length, a rule whose qualifier holds says more than one that needs none.
+          if (best && (best.c.pattern.length > c.pattern.length || (best.c.pattern.length === c.pattern.length && (best.c.spec.qualifiers || !c.spec.qualifiers)))) continue;
           if (!this.qualified(c.spec, words.slice(0, i), ownerWords) || vetoed(c.spec, words, ownerWords)) continue;
           best = { c, start: i };
         }

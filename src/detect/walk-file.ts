@@ -463,7 +463,14 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         break;
       case 11: { // PropertyDeclaration
         const p = n as ts.PropertyDeclaration;
-        if (isClassDeclaration(parent)) visitField("class-field", p, parent.name?.text ?? null, memberNames(parent.members));
+        if (isClassDeclaration(parent)) {
+          const key = visitField("class-field", p, parent.name?.text ?? null, memberNames(parent.members));
+          // availableTeams?: { avatarUrl: string }[]: an inline type's fields belong to the property.
+          if (key !== null && p.type) {
+            owners.push(key);
+            owned = true;
+          }
+        }
         // private readonly stripe = new Stripe(key) → this.stripe is a Stripe client
         if (p.initializer) {
           bindThis(p.name, p.initializer);

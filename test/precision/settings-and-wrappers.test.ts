@@ -47,3 +47,16 @@ describe("a phone's OS version read for a feature check is not collected; sent, 
     expect(found(src)).toEqual(["6 firmware-version transmit"]);
   });
 });
+
+describe("whose picture and whose avatar", () => {
+  it("a person's picture is their profile photo; an area's picture shows a place", () => {
+    const src = ["interface BasePerson {", "  picture?: string;", "}", "interface AreaRegistryEntry {", "  picture: string | null;", "}",
+      "class UserBadge {", "  private _personPicture?: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["2 profile-photo schema", "8 profile-photo schema"]);
+  });
+
+  it("the teams listed in a store have logos; the store's user has a photo", () => {
+    const src = ["class AuthStore {", "  public availableTeams?: { id: string; avatarUrl: string }[];", "  public user?: { id: string; avatarUrl: string };", "}"].join("\n");
+    expect(found(src)).toEqual(["3 profile-photo schema"]);
+  });
+});
