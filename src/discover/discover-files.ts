@@ -4,6 +4,8 @@ import type { ScanError } from "../types.js";
 import { recordingReaddir, skippedEntry } from "./skipped-entries.js";
 import { gitIgnored } from "./git-ignored.js";
 import { inFolders, vendoredFolders } from "./vendored-copies.js";
+import { findRepoRoot } from "./git-info.js";
+import { ListedKinds } from "./listed-kinds.js";
 
 export const SOURCE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
 
@@ -56,8 +58,11 @@ export async function discoverFiles(root: string, opts: DiscoverOptions = {}): P
   const patterns = opts.include?.length ? opts.include : [`**/*.${ext}`];
   const notes = opts.notes ?? [];
   // Not onlyFiles: links and FIFOs named like sources must come back, to be named in a note.
-  const glob = (gitignore: boolean) =>
-    globby(patterns, {
+  const glob = (gitignore: boolean) => {
+    const kinds = new ListedKinds();
+    // `promises` is not in the adapter's type, but globby stats through it.
+    const adapter = { ...fs, readdir: kinds.readdir(recordingReaddir(root, notes, opts.readdir)), promises: { ...fs.promises, stat: kinds.stat() } };
+    return globby(patterns, {
       cwd: root,
       ignore: [...(opts.all ? [] : DEFAULT_EXCLUDES), ...(opts.exclude ?? [])],
       gitignore,
@@ -66,15 +71,17 @@ export async function discoverFiles(root: string, opts: DiscoverOptions = {}): P
       objectMode: true,
       dot: false,
       suppressErrors: true,
-      fs: { ...fs, readdir: recordingReaddir(root, notes, opts.readdir) },
+      fs: adapter,
     });
+  };
   const notesBefore = notes.length;
-  let entries = await glob(false);
-  if (!opts.all) {
+  // Outside any git repository git cannot answer: the first walk would be thrown away.
+  let entries = await glob(opts.all ? false : !mayBeInGitWorkTree(root));
+  if (!opts.all && mayBeInGitWorkTree(root)) {
     const ignored = gitIgnored(root, entries.map((e) => e.path));
     if (ignored) entries = entries.filter((e) => !ignored.has(e.path));
     else {
-      // Not a git work tree: let the glob library read the .gitignore files itself.
+      // Not a git work tree after all: let the glob library read the .gitignore files itself.
       notes.length = notesBefore;
       entries = await glob(true);
     }
@@ -102,4 +109,9 @@ function withoutCopiedLibraries(root: string, files: string[], notes: ScanError[
     notes.push({ file: `${dir}/`, message: "skipped folder: a third-party library copied in (its own open-source licence, no package.json); --all scans it" });
   }
   return files.filter((f) => !inFolders(f, copies));
+}
+
+/** A `.git` at or above root, or git told where its repository is: only then can `git check-ignore` answer. */
+function mayBeInGitWorkTree(root: string): boolean {
+  return findRepoRoot(root) !== undefined || process.env.GIT_DIR !== undefined;
 }

@@ -135,6 +135,16 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(files(rep)).toEqual(["src/app.ts", "src/keep/kept.ts"]);
   });
 
+  it("a .gitignore folder pattern (`linked.ts/`) drops a link to a folder named like a source; another such link is still named", async () => {
+    const outside = project({ "lib/x.ts": LOG_EMAIL });
+    const dir = project({ "src/a.ts": LOG_EMAIL, ".gitignore": "linked.ts/\n" });
+    symlinkSync(join(outside, "lib"), join(dir, "src/linked.ts"));
+    symlinkSync(join(outside, "lib"), join(dir, "src/other.ts"));
+    const notes: ScanError[] = [];
+    expect(await discoverFiles(dir, { notes })).toEqual(["src/a.ts"]);
+    expect(notes.map((n) => n.file)).toEqual(["src/other.ts"]);
+  });
+
   it("--all includes all of them", async () => {
     const rep = await scanJson(project(tree), "--all");
     expect(files(rep)).toEqual(Object.keys(tree).filter((p) => /\.(ts|js)$/.test(p)).sort());
