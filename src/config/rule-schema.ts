@@ -26,6 +26,7 @@ export const ruleFileSchema = {
         contentTypes: stringList,
         madeUpScopes: stringList,
         measureFields: stringList,
+        installationWords: stringList,
       },
     },
     rules: { type: "array", items: ruleSchema(true) },

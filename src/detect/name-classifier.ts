@@ -51,6 +51,8 @@ export interface Vocabulary {
   madeUpScopes: string[];
   /** Numeric fields that make a small shape a statistic's row (`{ name; value: number; country }`): visits per country, not a person's country. */
   measureFields: string[];
+  /** Words that make a name an installation's (installationId, instanceId): telemetry about a deployment, not a person. */
+  installationWords: string[];
 }
 
 export interface NameMatch {
@@ -79,6 +81,7 @@ export class NameClassifier {
   private readonly contentTypes: Set<string>;
   private readonly madeUpScopes: Set<string>;
   readonly measureFields: ReadonlySet<string>;
+  private readonly installationWords: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -98,6 +101,7 @@ export class NameClassifier {
     this.contentTypes = new Set(vocab.contentTypes);
     this.madeUpScopes = new Set(vocab.madeUpScopes);
     this.measureFields = new Set(vocab.measureFields);
+    this.installationWords = new Set(vocab.installationWords);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -165,6 +169,20 @@ export class NameClassifier {
   /** `Buffer`, `MediaObject`: a type whose values are the content itself. */
   isContentType(typeName: string): boolean {
     return this.contentTypes.has(typeName);
+  }
+
+  /**
+   * `EmailTransport`, `ProxyConfig`: a subject that is one of the app's own settings (its last word
+   * is in vocabulary ownerExclude). `EmailTransportSendTest` is about a test message, not the transport.
+   */
+  isSettingsSubject(subject: string): boolean {
+    const w = this.ownerWords(subject);
+    return w.length > 0 && this.ownerExclude.has(w[w.length - 1]);
+  }
+
+  /** `installationId`, `this.instanceId`: a name for the deployment itself. */
+  namesInstallation(name: string): boolean {
+    return this.words(name).some((w) => this.installationWords.has(w));
   }
 
   /** `TestConsolePage`, `mockCheckout`: a function whose name says its data is made up. */

@@ -162,6 +162,25 @@ export function argsConstant(node: ts.Node, keys: string[]): boolean {
   return seen;
 }
 
+/**
+ * `capture({ distinctId: this.installationId, … })`: a property of an object argument whose value
+ * is named for the installation (the predicate says which names), so the call reports on a
+ * deployment rather than on a person.
+ */
+export function argsSentFor(node: ts.CallExpression | ts.NewExpression, namesWhose: (name: string) => boolean): boolean {
+  for (const a of node.arguments ?? []) {
+    const arg = unwrap(a);
+    if (!isObjectLiteralExpression(arg)) continue;
+    for (const p of arg.properties) {
+      if (!isPropertyAssignment(p)) continue;
+      const v = unwrap(p.initializer);
+      const name = isIdentifier(v) ? v.text : isPropertyAccessExpression(v) ? v.name.text : null;
+      if (name !== null && namesWhose(name)) return true;
+    }
+  }
+  return false;
+}
+
 // Calls that make a value from nothing read from anyone: a clock, a dice, a number's formatting.
 const MADE_CALLS = new Set(["Math.random", "Math.round", "Math.floor", "Math.ceil", "Date.now", "parseFloat", "parseInt", "Number", "String", "toFixed", "toISOString", "toString"]);
 

@@ -8,7 +8,7 @@ import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMadeInPlace, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -133,8 +133,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // A rule's `refine`: a more precise category when the enclosing function's name matches.
   const refined = (rule: RuleDef, sym: string | null): string | undefined =>
     rule.refine && sym ? rule.refine.find((x) => rules.regex(x.symbol, "i").test(sym))?.category : undefined;
+  // Set while a call that reports on the installation itself is read: what it sends is kept at low.
+  let aboutInstallation = false;
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
     if (rule.onlyWhenSent) return;
+    if (aboutInstallation) confidence = "low";
     const sym = symbol();
     category = refined(rule, sym) ?? category;
     out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });
@@ -163,6 +166,14 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     (isCallExpression(node) || isNewExpression(node)) && symbols.some((s) => rules.names.isMadeUpScope(s)) && argsMadeInPlace(node);
   const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[], parent?: ts.Node) => {
     if (!list) return;
+    aboutInstallation = (isCallExpression(node) || isNewExpression(node)) && list.some((r) => SINK_KINDS.has(r.kind)) && argsSentFor(node, (n) => rules.names.namesInstallation(n));
+    try {
+      applyRules(list, node, namesFrom, parent);
+    } finally {
+      aboutInstallation = false;
+    }
+  };
+  const applyRules = (list: RuleDef[], node: ts.Node, namesFrom: () => readonly ts.Node[], parent?: ts.Node) => {
     for (const rule of list) {
       if (rule.argsHave && !argsHave(node, rule.argsHave)) continue;
       if (rule.argsMention && !argsMention(node, rule.argsMention, sf)) continue;
@@ -325,6 +336,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     // value={email} / value={form.phone}: the bound variable names what is typed.
     const bound = value === null ? jsxBoundExpression(attr) : undefined;
     if (value === null && !bound) return;
+    // <Input type="email" /> in EmailTransportForm: the sender's SMTP settings, nobody's own address.
+    const subject = subjectOf(symbol());
+    if (subject && rules.names.isSettingsSubject(subject)) return;
     for (const rule of list) {
       const spec = rule.jsx!;
       if (spec.elements && !rules.regex(spec.elements).test(tag)) continue;
@@ -333,7 +347,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (cat) emit(rule, cat, attr, attr);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's.
-        const hits = value !== null ? namesOf(value, attr) : isIdentifier(bound!) ? namesOf(bound.text, attr, subjectOf(symbol())) : collectNames([bound!], rules);
+        const hits = value !== null ? namesOf(value, attr) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
         emitNames(rule, hits, attr);
       }
     }

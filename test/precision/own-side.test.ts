@@ -22,3 +22,31 @@ describe("an address beside a port is an endpoint; a peer's address is a person'
     expect(found(src)).toEqual(["3 ip-address schema", "5 ip-address log", "6 ip-address log"]);
   });
 });
+
+const graded = (file: string, src: string) => scanText(file, src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`);
+
+describe("the app's own settings and its installation are not a person", () => {
+  it("an SMTP transport form's from address and password are the sender's settings; a sign-up form's and a test message's recipient are a person's", () => {
+    const src = [
+      "export const EmailTransportForm = () => <Input type='email' name='fromAddress' />;",
+      "export const SmtpTransportForm = () => <Input type='password' name='password' />;",
+      "export const SignUpForm = () => <Input type='email' />;",
+      "export const EmailTransportSendTestDialog = () => <Input type='email' />;",
+    ].join("\n");
+    expect(graded("sample.tsx", src)).toEqual(["3 email input high", "4 email input high"]);
+  });
+
+  it("a self-hosted server's heartbeat keyed by its installation id is kept at low; a person's event is not", () => {
+    const src = [
+      "import { PostHog } from 'posthog-node';",
+      "const client = new PostHog('phc_key');",
+      "export function heartbeat(installationId: string) {",
+      "  client.capture({ distinctId: installationId, event: 'heartbeat', properties: { installationId } });",
+      "}",
+      "export function signedUp(user: { id: string; email: string }) {",
+      "  client.capture({ distinctId: user.id, event: 'signed-up', properties: { email: user.email } });",
+      "}",
+    ].join("\n");
+    expect(graded("sample.ts", src)).toEqual(["4 browsing-behavior transmit low", "4 device-id transmit low", "6 email schema low", "7 browsing-behavior transmit high", "7 email transmit high"]);
+  });
+});
