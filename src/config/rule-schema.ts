@@ -27,6 +27,7 @@ export const ruleFileSchema = {
         madeUpScopes: stringList,
         measureFields: stringList,
         installationWords: stringList,
+        shapeWords: stringList,
       },
     },
     rules: { type: "array", items: ruleSchema(true) },

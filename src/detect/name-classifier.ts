@@ -49,6 +49,8 @@ export interface Vocabulary {
   contentTypes: string[];
   /** Words in a function's name that say it makes up data (TestConsolePage, mockCheckout): what it sends from literals is nobody's. */
   madeUpScopes: string[];
+  /** Last words of a type name that make it a shape of something (Params, Props, Detail): the word before says whose. */
+  shapeWords: string[];
   /** Numeric fields that make a small shape a statistic's row (`{ name; value: number; country }`): visits per country, not a person's country. */
   measureFields: string[];
   /** Words that make a name an installation's (installationId, instanceId): telemetry about a deployment, not a person. */
@@ -80,6 +82,7 @@ export class NameClassifier {
   private readonly settingMembersSet: Set<string>;
   private readonly contentTypes: Set<string>;
   private readonly madeUpScopes: Set<string>;
+  private readonly shapeWords: Set<string>;
   readonly measureFields: ReadonlySet<string>;
   private readonly installationWords: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
@@ -100,6 +103,7 @@ export class NameClassifier {
     this.settingMembersSet = new Set(vocab.settingMembers);
     this.contentTypes = new Set(vocab.contentTypes);
     this.madeUpScopes = new Set(vocab.madeUpScopes);
+    this.shapeWords = new Set(vocab.shapeWords);
     this.measureFields = new Set(vocab.measureFields);
     this.installationWords = new Set(vocab.installationWords);
     for (const spec of specs) {
@@ -292,8 +296,11 @@ export class NameClassifier {
     if (!spec.qualifiers) return true;
     const q = spec.qualifiers;
     if (before.length > 0) return q.includes(before[before.length - 1]);
-    const last = ownerWords[ownerWords.length - 1];
-    return last !== undefined && q.includes(last);
+    // PersonMutableParams, DialogPersonDetail: past the shape's own words, the owner's head says whose.
+    let i = ownerWords.length - 1;
+    while (i > 0 && this.shapeWords.has(ownerWords[i])) i--;
+    const head = ownerWords[i];
+    return head !== undefined && q.includes(head);
   }
 }
 

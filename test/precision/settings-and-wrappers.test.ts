@@ -60,3 +60,12 @@ describe("whose picture and whose avatar", () => {
     expect(found(src)).toEqual(["3 profile-photo schema"]);
   });
 });
+
+describe("a shape's head word says whose fields it holds", () => {
+  it("a person's params and detail dialog hold a person's name and photo; a network mount's credentials are a setting", () => {
+    const src = ["interface PersonMutableParams {", "  name: string;", "  picture: string | null;", "}",
+      "interface SupervisorCIFSMountRequestParams {", "  username?: string;", "  password?: string;", "}",
+      "interface ChartParams {", "  name: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["2 name schema", "3 profile-photo schema"]);
+  });
+});
