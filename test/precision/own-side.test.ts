@@ -50,3 +50,10 @@ describe("the app's own settings and its installation are not a person", () => {
     expect(graded("sample.ts", src)).toEqual(["4 browsing-behavior transmit low", "4 device-id transmit low", "6 email schema low", "7 browsing-behavior transmit high", "7 email transmit high"]);
   });
 });
+
+describe("the app's own branding is no one's name", () => {
+  it("a white label's display name is the product's; a user profile's is a person's", () => {
+    const src = ["interface WhiteLabel {", "  displayName: string;", "}", "interface UserProfile {", "  displayName: string;", "}"].join("\n");
+    expect(found(src)).toEqual(["5 name schema"]);
+  });
+});
