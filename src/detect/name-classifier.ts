@@ -135,13 +135,14 @@ export class NameClassifier {
     return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
   }
 
-  /** `{ ip, port }`, `${ip}:${port}`: a sibling's last word turns the match into something else. */
+  /** `{ ip, port }`, `${ip}:${port}`, `{ tag_id, device_id }`: a sibling's last word, or the whole sibling, turns the match into something else. */
   vetoedBeside(match: NameMatch, siblings: Iterable<string>): boolean {
     const beside = this.specById.get(match.rule)?.unlessBeside;
     if (!beside?.length) return false;
     for (const s of siblings) {
+      // A last word (`port`) or the whole sibling (`entity id`).
       const w = this.words(s);
-      if (w.length && beside.includes(w[w.length - 1])) return true;
+      if (w.length && (beside.includes(w[w.length - 1]) || (w.length > 1 && beside.includes(w.join(" "))))) return true;
     }
     return false;
   }
