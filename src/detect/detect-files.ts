@@ -3,13 +3,13 @@ import { join } from "node:path";
 import type { ConfigNote, Finding, ScanError } from "../types.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { analyseFile, withRules, type FileResult } from "./analyse-file.js";
-import { resolveDeferred, type TypeIndex } from "./resolve-deferred.js";
+import type { TypeIndex } from "./resolve-deferred.js";
 import type { FileFlow } from "./flow/file-flow.js";
 import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
-import { mergeFlowFindings } from "./merge-flow.js";
 import { analyseInParallel, workersAvailable } from "./parallel/worker-pool.js";
-import type { FileStamp, ScanCache } from "./cache/scan-cache.js";
+import { encodeResult, type CachedFile, type EncodedResult, type FileStamp, type ScanCache } from "./cache/scan-cache.js";
+import { emptyOutcome, finishFile, probesUnchanged, sameFiles, sliceByFile, type FileOutcome, type LinkState } from "./cache/linked-outcome.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
@@ -43,7 +43,7 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
   const local = (file: string, spec: string) => resolver.mayBeLocal(file, spec);
   const results: (FileResult | undefined)[] = new Array(files.length);
   const stamps: (FileStamp | null)[] = new Array(files.length).fill(null);
-  const reused: boolean[] = new Array(files.length).fill(false);
+  const cached: (CachedFile | undefined)[] = new Array(files.length);
   const cache = opts.cache;
   let done = 0;
   const progress = () => opts.onProgress?.(done, files.length);
@@ -54,8 +54,7 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
       const hit = cache.get(file, join(root, file), stamps[i]);
       // An import the file's analysis took for a package may now be mapped to the project by a tsconfig, or the other way.
       if (hit && hit.bare.every(([spec, yes]) => local(file, spec) === yes)) {
-        results[i] = hit;
-        reused[i] = true;
+        cached[i] = hit;
         done++;
         return;
       }
@@ -78,11 +77,47 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
       for (const [spec] of r.bare) local(files[i], spec);
     });
   } else for (const i of pending) record(i, analyseHere(i));
-  if (cache) {
-    files.forEach((file, i) => cache.set(file, join(root, file), stamps[i], results[i]!, reused[i]));
-    cache.save();
+  if (!cache) {
+    const linked = link(results as FileResult[], rules, resolver);
+    return assemble(linked.outcomes, linked.state.errors, []);
   }
-  return link(results as FileResult[], rules, resolver, cache?.notes ?? []);
+  const encoded = new Map(pending.map((i) => [i, encodeResult(results[i]!)]));
+  files.forEach((file, i) => cache.set(file, join(root, file), stamps[i], encoded.get(i) ?? "reused"));
+  const quick = relinkChanged(cache, files, pending, results, encoded, rules);
+  if (quick) {
+    cache.setLink("unchanged", quick.changed);
+    cache.save();
+    return assemble(quick.outcomes, quick.errors, cache.notes);
+  }
+  for (let i = 0; i < files.length; i++) {
+    if (results[i]) continue;
+    // A damaged entry is only a miss.
+    results[i] = cached[i]!.result() ?? analyseHere(i);
+  }
+  const linked = link(results as FileResult[], rules, resolver);
+  cache.setLink(linked.state, new Map(files.map((f, i) => [f, linked.outcomes[i]])));
+  cache.save();
+  return assemble(linked.outcomes, linked.state.errors, cache.notes);
+}
+
+/**
+ * The last run's cross-file phase, when nothing it depended on changed: the same files, the
+ * same config files, and no changed file showing others anything new. Only the changed
+ * files are then merged again, with what the phase found at their sites last time.
+ */
+function relinkChanged(cache: ScanCache, files: string[], pending: number[], results: (FileResult | undefined)[], encoded: Map<number, EncodedResult>, rules: CompiledRules) {
+  if (!pending.every((i) => cache.previousVisibleHash(files[i]) === encoded.get(i)!.visibleHash)) return undefined;
+  const state = cache.previousLink();
+  if (!state || !sameFiles(state.files, files) || !probesUnchanged(state.probes)) return undefined;
+  let types: TypeIndex | undefined;
+  const typeIndex = () => (types ??= new Map(state.types));
+  const changed = new Map<string, FileOutcome | "unchanged">();
+  const outcomes: FileOutcome[] = files.map((file) => cache.previousOutcome(file) ?? emptyOutcome(file));
+  for (const i of pending) {
+    outcomes[i] = finishFile(results[i]!, outcomes[i].slice, typeIndex, rules);
+    changed.set(files[i], outcomes[i]);
+  }
+  return { outcomes, errors: state.errors, changed };
 }
 
 /** Threads for the per-file phase, this one included. */
@@ -100,28 +135,33 @@ function coreCount(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
-function link(results: FileResult[], rules: CompiledRules, resolver: ModuleResolver, notes: ConfigNote[]): Detection {
-  const findings: Finding[] = [];
-  const errors: ScanError[] = [];
-  const texts = new Map<string, string>();
+function link(results: FileResult[], rules: CompiledRules, resolver: ModuleResolver): { outcomes: FileOutcome[]; state: LinkState } {
   const types: TypeIndex = new Map();
   const flows: FileFlow[] = [];
   for (const r of results) {
-    for (const e of r.errors) errors.push(e);
-    // Not push(...found): a spread passes every finding as an argument, and a file with
-    // 100,000 findings overflows the stack (it looked like deep nesting).
-    for (const f of r.findings) findings.push(f);
-    if (r.text !== undefined) texts.set(r.file, r.text);
     for (const [name, fields] of r.types) types.set(name, fields);
     if (r.flow) flows.push(withRules(r.flow, rules));
   }
-  for (const r of results) {
-    if (!r.deferred.length) continue;
-    for (const f of resolveDeferred(r.file, r.deferred, types, rules)) findings.push(f);
-  }
   const flow = propagate(flows, resolver);
-  mergeFlowFindings(findings, flow, (id) => !!rules.byId.get(id)?.calls);
-  for (const n of flow.notes) errors.push(n);
+  const slices = sliceByFile(flow);
+  const outcomes = results.map((r) => finishFile(r, slices.get(r.file), () => types, rules));
+  const errors: ScanError[] = [...flow.notes];
   for (const p of resolver.configProblems) errors.push({ file: p.file, message: `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
+  return { outcomes, state: { files: results.map((r) => r.file), probes: [...resolver.probes], errors, types: [...types] } };
+}
+
+/** The report's findings and errors in file order, then what concerns the scan as a whole. */
+function assemble(outcomes: FileOutcome[], linkErrors: ScanError[], notes: ConfigNote[]): Detection {
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  const texts = new Map<string, string>();
+  for (const o of outcomes) {
+    // Not push(...found): a spread passes every finding as an argument, and a file with
+    // 100,000 findings overflows the stack (it looked like deep nesting).
+    for (const f of o.findings) findings.push(f);
+    for (const e of o.errors) errors.push(e);
+    if (o.text !== undefined) texts.set(o.file, o.text);
+  }
+  for (const e of linkErrors) errors.push(e);
   return { findings, errors, texts, notes };
 }

@@ -86,6 +86,44 @@ describe("--cache", () => {
     expect(sent).toHaveLength(1);
   });
 
+  it("a change no other file can see (a comment) keeps the last cross-file phase, and the report is still the uncached one", async () => {
+    const dir = sampleTree();
+    const loc = join(dir, "cache");
+    const before = await json(dir, "--cache-location", loc);
+    const wrapper = join(dir, "flow/src/lib/track.ts");
+    writeFileSync(wrapper, `${readFileSync(wrapper, "utf8")}\n// the wrapper is unchanged\n`);
+    const cached = await json(dir, "--cache-location", loc);
+    expect(comparable(cached.stdout)).toBe(comparable((await json(dir)).stdout));
+    expect(comparable(cached.stdout)).toBe(comparable(before.stdout));
+  });
+
+  it("lines shifted in a file that other files' traces pass through: the traces follow the lines", async () => {
+    const dir = sampleTree();
+    const loc = join(dir, "cache");
+    const wrapperStep = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: { file: string; category: string; trace?: { file: string; line: number }[] }[] }).findings
+        .find((f) => f.file === "flow/src/features/signup.ts" && f.category === "phone" && f.trace)?.trace?.find((s) => s.file === "flow/src/lib/track.ts")?.line;
+    const before = wrapperStep((await json(dir, "--cache-location", loc)).stdout);
+    const wrapper = join(dir, "flow/src/lib/track.ts");
+    writeFileSync(wrapper, `\n\n${readFileSync(wrapper, "utf8")}`);
+    const cached = await json(dir, "--cache-location", loc);
+    expect(comparable(cached.stdout)).toBe(comparable((await json(dir)).stdout));
+    expect(before).toBeDefined();
+    expect(wrapperStep(cached.stdout)).toBe(before! + 2);
+  });
+
+  it("a new file that calls another file's wrapper is followed into it on a cached run", async () => {
+    const dir = sampleTree();
+    const loc = join(dir, "cache");
+    await json(dir, "--cache-location", loc);
+    write(dir, "flow/src/features/newsletter.ts", `import { trackEvent } from "../lib/track";\nexport function join(user: { email: string }) { trackEvent("join", { mail: user.email }); }\n`);
+    const cached = await json(dir, "--cache-location", loc);
+    expect(comparable(cached.stdout)).toBe(comparable((await json(dir)).stdout));
+    const sent = (JSON.parse(cached.stdout) as { findings: { file: string; category: string; trace?: unknown[] }[] }).findings
+      .filter((f) => f.file === "flow/src/features/newsletter.ts" && f.category === "email" && f.trace?.length);
+    expect(sent).toHaveLength(1);
+  });
+
   it("a damaged cache is ignored with a note and rewritten; the report is still the uncached one", async () => {
     const dir = sampleTree();
     const loc = join(dir, "cache");

@@ -7,19 +7,22 @@ import type { ConfigNote } from "../../types.js";
 import { toolVersion } from "../../config/package-paths.js";
 import { writeOutputAtomic } from "../../report/write-output.js";
 import type { FileResult } from "../analyse-file.js";
+import type { FileOutcome, LinkState } from "./linked-outcome.js";
 
 // Per-file analysis results from the last run, keyed by the file's content hash. The whole
 // cache is for one scanned folder, one rule set, one build of the tool and one file-size
 // limit: anything else makes it foreign, and it is then ignored and rewritten, never trusted.
 
 const MAGIC = "policytrace-scan-cache";
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CacheFile {
   magic: typeof MAGIC;
   format: number;
   key: string;
   entries: Map<string, Entry>;
+  /** What the last run's cross-file phase was given and gave, when it ran to the end. */
+  link?: Uint8Array;
 }
 
 interface Entry {
@@ -27,8 +30,29 @@ interface Entry {
   size: number;
   mtimeMs: number;
   hash: string;
-  /** The result, serialised on its own: an unchanged file's bytes are written back as they were read, not serialised again. */
-  blob: Uint8Array;
+  /** What other files can see of it (flow summaries, declared types), serialised on its own: an unchanged file's bytes are written back as they were read. */
+  visible: Uint8Array;
+  /** Hash of `visible`: when a changed file's is the same, nothing it changed reaches another file. */
+  visibleHash: string;
+  /** The rest of the result (findings, errors, deferred lookups). */
+  rest: Uint8Array;
+  bare: [string, boolean][];
+  /** Its findings and errors after the cross-file phase, and what that phase found at its sites; absent when empty. */
+  outcome?: Uint8Array;
+}
+
+/** A file the last run analysed and that is unchanged: its result is read only when asked for. */
+export interface CachedFile {
+  bare: [string, boolean][];
+  result(): FileResult | undefined;
+}
+
+/** A result ready for the cache, serialised once. */
+export interface EncodedResult {
+  visible: Uint8Array;
+  visibleHash: string;
+  rest: Uint8Array;
+  bare: [string, boolean][];
 }
 
 /** How a file is known to be unchanged: its stat, and its content hash when stat changed. */
@@ -50,6 +74,8 @@ export class ScanCache {
   private readonly old: CacheFile["entries"];
   private readonly next: CacheFile["entries"] = new Map();
   private readonly key: string;
+  private oldLink: Uint8Array | undefined;
+  private nextLink: Uint8Array | undefined;
   private loadedKey: string | undefined;
   private changed = false;
   /** Where the cache is kept: one file per scanned folder, so that a shared location serves many. */
@@ -71,23 +97,35 @@ export class ScanCache {
     }
   }
 
-  /** The last run's result for the file, when its stat or else its content is unchanged. */
-  get(file: string, absPath: string, stamp: FileStamp | null): FileResult | undefined {
+  /** The last run's entry for the file, when its stat or else its content is unchanged. */
+  get(file: string, absPath: string, stamp: FileStamp | null): CachedFile | undefined {
     const e = stamp && this.old.get(file);
     if (!e || !stamp) return undefined;
     if (e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) stamp.hash = e.hash;
     else stamp.hash = hashFile(absPath) ?? undefined;
     if (stamp.hash !== e.hash) return undefined;
-    try {
-      return deserialize(e.blob) as FileResult;
-    } catch {
-      return undefined; // a damaged entry is only a miss
-    }
+    return { bare: e.bare, result: () => decodeResult(e) };
   }
 
-  set(file: string, absPath: string, stamp: FileStamp | null, result: FileResult, reused: boolean): void {
+  /** The hash of what other files saw of the file in the last run, whatever its content was then. */
+  previousVisibleHash(file: string): string | undefined {
+    return this.old.get(file)?.visibleHash;
+  }
+
+  /** The file's outcome in the last run (findings after the cross-file phase); undefined when it had none or it is unreadable. */
+  previousOutcome(file: string): FileOutcome | undefined {
+    const bytes = this.old.get(file)?.outcome;
+    return bytes ? (safeDeserialize(bytes) as FileOutcome | undefined) : undefined;
+  }
+
+  /** The last run's cross-file state, when the cache holds one. */
+  previousLink(): LinkState | undefined {
+    return this.oldLink ? (safeDeserialize(this.oldLink) as LinkState | undefined) : undefined;
+  }
+
+  set(file: string, absPath: string, stamp: FileStamp | null, result: EncodedResult | "reused"): void {
     if (!stamp) return;
-    const old = reused ? this.old.get(file) : undefined;
+    const old = result === "reused" ? this.old.get(file) : undefined;
     if (old) {
       // Touched but not changed: keep the bytes, note the new stat so the next run does not hash it again.
       if (old.size === stamp.size && old.mtimeMs === stamp.mtimeMs) this.next.set(file, old);
@@ -97,19 +135,33 @@ export class ScanCache {
       }
       return;
     }
+    if (result === "reused") return;
     this.changed = true;
     const hash = stamp.hash ?? hashFile(absPath);
     // Changed while it was being scanned: what was analysed may not be what was hashed.
-    const now = reused ? stamp : this.stampOf(absPath);
+    const now = this.stampOf(absPath);
     if (hash === null || !now || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) return;
-    this.next.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, hash, blob: serialize(result) });
+    this.next.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, hash, ...result });
+  }
+
+  /** Each file's outcome of this run's cross-file phase (undefined: none), and its state; outcomes equal to the last run's keep their bytes. */
+  setLink(state: LinkState | "unchanged", outcomes: Map<string, FileOutcome | "unchanged">): void {
+    this.nextLink = state === "unchanged" ? this.oldLink : serialize(state);
+    if (state !== "unchanged") this.changed = true;
+    for (const [file, outcome] of outcomes) {
+      const e = this.next.get(file);
+      if (!e) continue;
+      if (outcome === "unchanged") continue;
+      const bytes = isEmptyOutcome(outcome) ? undefined : serialize(outcome);
+      if (bytes || e.outcome) this.next.set(file, { ...e, outcome: bytes });
+    }
   }
 
   /** Writes what this run analysed (files no longer scanned drop out). A failure is a note: the scan itself succeeded. */
   save(): void {
     // Nothing new to keep: leave the file as it is (a re-scan of an unchanged tree writes nothing).
-    if (!this.changed && this.next.size === this.old.size && this.loadedKey === this.key) return;
-    const data: CacheFile = { magic: MAGIC, format: FORMAT, key: this.key, entries: this.next };
+    if (!this.changed && this.next.size === this.old.size && this.loadedKey === this.key && this.nextLink === this.oldLink) return;
+    const data: CacheFile = { magic: MAGIC, format: FORMAT, key: this.key, entries: this.next, ...(this.nextLink ? { link: this.nextLink } : {}) };
     try {
       mkdirSync(join(this.path, ".."), { recursive: true });
       writeOutputAtomic(this.path, serialize(data));
@@ -139,12 +191,40 @@ export class ScanCache {
     // A cache from another build, rule set or folder is expected after an upgrade: no note.
     if (data.format !== FORMAT || data.key !== this.key) return new Map();
     this.loadedKey = data.key;
+    if (data.link instanceof Uint8Array) this.oldLink = data.link;
     return data.entries;
   }
 
   private note(message: string): void {
     this.notes.push({ level: "warning", file: this.path, line: 1, column: 1, message });
   }
+}
+
+/** A result serialised for the cache: what other files see of it apart from the rest, so that the two can be compared and kept as bytes. */
+export function encodeResult(result: FileResult): EncodedResult {
+  const { flow, types, bare, ...rest } = result;
+  const visible = serialize([flow ?? null, types]);
+  return { visible, visibleHash: digest(visible), rest: serialize(rest), bare };
+}
+
+function decodeResult(e: Entry): FileResult | undefined {
+  const visible = safeDeserialize(e.visible) as [FileResult["flow"] | null, FileResult["types"]] | undefined;
+  const rest = safeDeserialize(e.rest) as Omit<FileResult, "flow" | "types" | "bare"> | undefined;
+  // A damaged entry is only a miss.
+  if (!visible || !rest) return undefined;
+  return { ...rest, ...(visible[0] ? { flow: visible[0] } : {}), types: visible[1], bare: e.bare };
+}
+
+function safeDeserialize(bytes: Uint8Array): unknown {
+  try {
+    return deserialize(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function isEmptyOutcome(o: FileOutcome): boolean {
+  return !o.findings.length && !o.errors.length && o.text === undefined && !o.slice.findings.length && !o.slice.recipients.length && !o.slice.userCalls.length;
 }
 
 function hashFile(absPath: string): string | null {

@@ -29,6 +29,8 @@ export class ModuleResolver {
   private readonly existsMemo = new Map<string, boolean>();
   private readonly dirMemo = new Map<string, boolean>();
   private readonly realMemo = new Map<string, string>();
+  /** Every tsconfig, jsconfig and package.json looked at, with its stamp ("" when absent or unreadable): the cache replays a resolution only while these stay. */
+  readonly probes = new Map<string, string>();
   /** tsconfig files that could not be read, for a note. */
   readonly configProblems: { file: string; message: string }[] = [];
 
@@ -128,12 +130,9 @@ export class ModuleResolver {
 
   private readableConfig(f: string): boolean {
     if (relative(this.root, f).startsWith("..") || f.includes("node_modules")) return false;
-    try {
-      const st = statSync(f);
-      return st.isFile() && st.size < MAX_CONFIG_BYTES;
-    } catch {
-      return false;
-    }
+    let sig = this.probes.get(f);
+    if (sig === undefined) this.probes.set(f, (sig = configStamp(f)));
+    return sig !== "";
   }
 
   private readConfig(file: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
@@ -182,6 +181,16 @@ export class ModuleResolver {
 const MAX_CONFIG_BYTES = 1 << 20;
 const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"];
 const DEFAULT_OPTIONS: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
+
+/** Size and modification time of a config file small enough to read; "" when it is none. */
+export function configStamp(f: string): string {
+  try {
+    const st = statSync(f);
+    return st.isFile() && st.size < MAX_CONFIG_BYTES ? `${st.size}:${st.mtimeMs}` : "";
+  } catch {
+    return "";
+  }
+}
 
 function mapsBare(options: ts.CompilerOptions, spec: string): boolean {
   if (options.baseUrl) return true;
