@@ -98,6 +98,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (isLiteral(n.initializer)) return;
       // { username: proxyUrl.username }: a field of the app's own settings, whatever the key says.
       if (readsSetting(n.initializer, rules)) return;
+      // { avatarUrl: team.avatarUrl }: the value's owner said whose it is; the key only copies it.
+      if (ownerVetoes(n.initializer, rules)) return;
       // { deviceId: device.id } is a reference to a database row, not an identifier of a person's device.
       if (isRowReference(n.initializer)) return;
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
@@ -213,6 +215,14 @@ function isLiteral(e: ts.Expression): boolean {
   if (isConditionalExpression(e)) return isLiteral(e.whenTrue) && isLiteral(e.whenFalse);
   if (isIdentifier(e)) return e.text === "undefined";
   return LITERALS.has(e.kind) || (isPrefixUnaryExpression(e) && LITERALS.has(e.operand.kind));
+}
+
+/** `team.avatarUrl`, `provider?.displayName`: the name matches alone, but not on this owner. */
+export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
+  while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!isPropertyAccessExpression(e)) return false;
+  const owner = ownerName(e.expression);
+  return owner !== undefined && rules.names.classify(e.name.text) !== null && rules.names.classify(e.name.text, owner) === null;
 }
 
 /** `proxyUrl.username || undefined`, `config.smtp.password`: read from an owner whose fields are settings. */

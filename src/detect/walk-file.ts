@@ -157,10 +157,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (category) emit(rule, category, node, node);
   };
   // `const SmtpConfigSchema = z.object({ password })`: the variable names whose shape it is.
+  // `const TeamsUpdateSchema = BaseSchema.extend({ body: z.object({ avatarUrl }) })`: nested in the initialiser, the variable still names it.
   const ownerOfCall = (node: ts.Node, parent: ts.Node | undefined): string | undefined =>
     parent && parent.kind === K.VariableDeclaration && (parent as ts.VariableDeclaration).initializer === node && isIdentifier((parent as ts.VariableDeclaration).name)
       ? ((parent as ts.VariableDeclaration).name as ts.Identifier).text
-      : undefined;
+      : declaredBy[declaredBy.length - 1];
+  /** Names of the variables whose call initialisers the walk is inside (innermost last). */
+  const declaredBy: string[] = [];
   // A test console's or a demo's call that sends only what it builds from literals: nobody's data.
   const madeUp = (node: ts.Node) =>
     (isCallExpression(node) || isNewExpression(node)) && symbols.some((s) => rules.names.isMadeUpScope(s)) && argsMadeInPlace(node);
@@ -395,6 +398,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     let pushed = false;
     let owned = false;
     let guarded = false;
+    let declared = false;
     let savedScope: Parameters<typeof collector.leave>[0] | null = null;
     switch (action) {
       case 1: // ImportDeclaration
@@ -409,6 +413,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer))) {
           symbols.push(d.name.text);
           pushed = true;
+        } else if (isIdentifier(d.name) && d.initializer && isCallExpression(d.initializer)) {
+          declaredBy.push(d.name.text);
+          declared = true;
         }
         break;
       }
@@ -553,6 +560,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (pushed) symbols.pop();
     if (owned) owners.pop();
     if (guarded) collector.ifs.pop();
+    if (declared) declaredBy.pop();
     if (savedScope) collector.leave(savedScope);
   };
   let current: ts.Node = sf;

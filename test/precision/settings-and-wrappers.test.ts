@@ -77,3 +77,22 @@ describe("a key into the app's own records is not a device's identifier", () => 
     expect(found(src)).toEqual(["11 device-id schema"]);
   });
 });
+
+describe("a key that copies a field keeps what the field's owner said", () => {
+  it("a team's avatar copied into a presenter is its logo; a user's is their photo", () => {
+    const src = [
+      "export const presentTeam = (team: Team) => ({ id: team.id, avatarUrl: team.avatarUrl });",
+      "export const presentUser = (user: User) => ({ id: user.id, avatarUrl: user.avatarUrl });",
+      "fetch('/hook', { method: 'POST', body: JSON.stringify(presentTeam(team)) });",
+      "fetch('/hook', { method: 'POST', body: JSON.stringify(presentUser(user)) });",
+      "fetch('/team', { method: 'POST', body: JSON.stringify({ avatarUrl: team.avatarUrl }) });",
+    ].join("\n");
+    expect(found(src)).toEqual(["4 profile-photo transmit"]);
+  });
+
+  it("a schema nested in a call's arguments is named by the variable it initialises", () => {
+    const src = ["import { z } from 'zod';", "export const TeamsUpdateSchema = BaseSchema.extend({ body: z.object({ avatarUrl: z.string() }) });",
+      "export const UsersUpdateSchema = BaseSchema.extend({ body: z.object({ avatarUrl: z.string() }) });"].join("\n");
+    expect(found(src)).toEqual(["3 profile-photo schema"]);
+  });
+});

@@ -4,7 +4,7 @@ import { NAMES } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
-import { isRowReference, propertyKey } from "../collect-names.js";
+import { isRowReference, ownerVetoes, propertyKey } from "../collect-names.js";
 import type { NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
@@ -430,7 +430,8 @@ class FileEvaluator {
       const key = propertyKey(p.name) ?? "*";
       let v: Value;
       // { device_id: this.device.id }: a reference to a row, whatever the key says.
-      if (isPropertyAssignment(p)) v = isRowReference(p.initializer) ? this.eval(p.initializer, scope) : this.seeded(this.eval(p.initializer, scope), key, undefined, p.name);
+      // { avatarUrl: team.avatarUrl }: the value's owner decided; the key only copies the name.
+      if (isPropertyAssignment(p)) v = isRowReference(p.initializer) || ownerVetoes(p.initializer, this.rules) ? this.eval(p.initializer, scope) : this.seeded(this.eval(p.initializer, scope), key, undefined, p.name);
       else if (isShorthandPropertyAssignment(p)) v = this.eval(p.name, scope);
       else continue;
       if (!v.c) allConstant = false;
