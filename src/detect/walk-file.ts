@@ -167,6 +167,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // A test console's or a demo's call that sends only what it builds from literals: nobody's data.
   const madeUp = (node: ts.Node) =>
     (isCallExpression(node) || isNewExpression(node)) && symbols.some((s) => rules.names.isMadeUpScope(s)) && argsMadeInPlace(node);
+  const yieldReads = new Map<string, boolean>();
+  // `*.*.mac`: a key of any name, so the first named step is what the file must read.
+  const readsYield = (paths: string[]) => paths.some((p) => {
+    const head = p.split(".").find((x) => x !== "*");
+    if (head === undefined) return true;
+    let hit = yieldReads.get(head);
+    if (hit === undefined) yieldReads.set(head, (hit = new RegExp(`\\b${head.replace(/[^\w$]/g, "\\$&")}\\b`).test(sf.text)));
+    return hit;
+  });
   const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[], parent?: ts.Node) => {
     if (!list) return;
     aboutInstallation = (isCallExpression(node) || isNewExpression(node)) && list.some((r) => SINK_KINDS.has(r.kind)) && argsSentFor(node, (n) => rules.names.namesInstallation(n));
@@ -183,6 +192,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.unlessConstant && argsConstant(node, rule.unlessConstant)) continue;
       if (rule.unlessFirstArg && firstArgMatches(node, rules.regex(rule.unlessFirstArg))) continue;
       if (rule.category !== NAMES && SINK_KINDS.has(rule.kind) && madeUp(node)) continue;
+      // NetInfo.addEventListener(s => s.isConnected): the value carries its category only in `yields` paths; a file that never reads one gets none.
+      if (rule.yields && rule.kind === "source" && !readsYield(rule.yields)) continue;
       // window.gtag = function () { dataLayer.push(arguments) }: a wrapper; its callers send what they pass.
       if (SINK_KINDS.has(rule.kind) && forwardsArguments(node)) continue;
       if (sinkRules && SINK_KINDS.has(rule.kind)) sinkRules.push(rule);

@@ -96,3 +96,12 @@ describe("a key that copies a field keeps what the field's owner said", () => {
     expect(found(src)).toEqual(["3 profile-photo schema"]);
   });
 });
+
+describe("a connection listener that reads only the connection type reads no Wi-Fi data", () => {
+  it("NetInfo state read for its type is no SSID; read for details.ssid it is", () => {
+    const listener = ["import NetInfo from '@react-native-community/netinfo';", "NetInfo.addEventListener((s) => store.dispatch(setNetInfoState(s.type)));"].join("\n");
+    expect(found(listener)).toEqual([]);
+    const wifi = ["import NetInfo from '@react-native-community/netinfo';", "export const ssid = async () => (await NetInfo.fetch('wifi')).details.ssid;"].join("\n");
+    expect(found(wifi)).toEqual(["2 wifi-info source"]);
+  });
+});
