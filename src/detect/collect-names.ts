@@ -228,9 +228,12 @@ export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
 /** `proxyUrl.username || undefined`, `config.smtp.password`: read from an owner whose fields are settings. */
 function readsSetting(e: ts.Expression, rules: CompiledRules): boolean {
   while (ts.isBinaryExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = ts.isBinaryExpression(e) ? e.left : e.expression;
-  if (!isPropertyAccessExpression(e)) return false;
-  const owner = ownerName(e.expression);
-  return owner !== undefined && rules.names.isSettingOwner(owner);
+  // this.storageSettings.values.username: any owner up the chain can make it a setting.
+  for (let o = e; isPropertyAccessExpression(o); o = o.expression) {
+    const owner = ownerName(o.expression);
+    if (owner !== undefined && rules.names.isSettingOwner(owner)) return true;
+  }
+  return false;
 }
 
 /**

@@ -57,3 +57,13 @@ describe("the app's own branding is no one's name", () => {
     expect(found(src)).toEqual(["5 name schema"]);
   });
 });
+
+describe("credentials the app keeps in its own settings are a setting", () => {
+  it("a device's login read from the plugin's stored settings is no one's; a form's is a person's", () => {
+    const src = [
+      "fetch(url, { method: 'POST', body: JSON.stringify({ username: this.storageSettings.values.username || 'admin' }) });",
+      "fetch('/api/login', { method: 'POST', body: JSON.stringify({ username: form.username }) });",
+    ].join("\n");
+    expect(graded("sample.ts", src)).toEqual(["2 nickname transmit high"]);
+  });
+});
