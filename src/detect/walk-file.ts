@@ -360,8 +360,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const cat = spec.values[value] ?? spec.values[value.toLowerCase()];
         if (cat) emit(rule, cat, attr, attr);
       } else if (spec.names) {
-        // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's.
-        const hits = value !== null ? namesOf(value, attr) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
+        // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
+        // name="avatarUrl" in an OAuth Application's form is the app's logo.
+        const hits = value !== null ? namesOf(value, attr, subject) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
         emitNames(rule, hits, attr);
       }
     }

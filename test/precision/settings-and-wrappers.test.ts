@@ -105,3 +105,11 @@ describe("a connection listener that reads only the connection type reads no Wi-
     expect(found(wifi)).toEqual(["2 wifi-info source"]);
   });
 });
+
+describe("a form field's name is read with the component it is in", () => {
+  it("an OAuth application's avatar field is its logo; a profile's name field is the person's name", () => {
+    const src = ["export function ApplicationSettings() {", "  return <Input name=\"avatarUrl\" />;", "}",
+      "export function ProfileView() {", "  return <Input name=\"name\" />;", "}"].join("\n");
+    expect(found(src, "sample.tsx")).toEqual(["5 name input"]);
+  });
+});
