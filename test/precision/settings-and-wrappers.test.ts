@@ -73,7 +73,8 @@ describe("a shape's head word says whose fields it holds", () => {
 describe("a key into the app's own records is not a device's identifier", () => {
   it("a device id beside a tag's or an entry's id, and a server's unique id, are keys; a push registration's device id is the phone's", () => {
     const src = ["interface TagScannedEvent {", "  data: { tag_id: string; device_id?: string };", "}", "class Server extends Model {", "  uniqueID: string;", "}",
-      "interface ISetting {", "  fromEmail?: string;", "}", "interface PushRegistration {", "  deviceId: string;", "  userId: string;", "}"].join("\n");
+      "interface ISetting {", "  fromEmail?: string;", "}", "interface PushRegistration {", "  deviceId: string;", "  userId: string;", "}",
+      "interface TSVException {", "  domain: string;", "  uniqueId: string;", "}"].join("\n");
     expect(found(src)).toEqual(["11 device-id schema"]);
   });
 });
