@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Finding, ScanError } from "../types.js";
 import { readSource } from "../parse/read-source.js";
 import { firstSyntaxError, parseSource } from "../parse/parse-source.js";
+import { withLineStarts } from "../parse/line-starts.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { walkFile, NODE_BUDGET } from "./walk-file.js";
 import { toFindings } from "./to-findings.js";
@@ -56,7 +57,7 @@ export function analyseFile(root: string, file: string, rules: CompiledRules, lo
     return yes;
   };
   try {
-    const sf = parseSource(file, src.text);
+    const sf = withLineStarts(parseSource(file, src.text));
     const syntax = firstSyntaxError(sf);
     if (syntax) out.errors.push({ file, line: syntax.line, column: syntax.column, message: `syntax error: ${syntax.message} (the rest of the file was still scanned)` });
     const d = walkFile(sf, rules);

@@ -8,6 +8,7 @@ import { ts } from "ts-morph";
 import { splitWords } from "../../src/detect/tokens.js";
 import { evidenceOf } from "../../src/detect/to-findings.js";
 import { parseSource } from "../../src/parse/parse-source.js";
+import { lineStarts, withLineStarts } from "../../src/parse/line-starts.js";
 
 const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 const byRegex = (name: string) => name.split(/[^A-Za-z0-9]+/).flatMap((part) => (part.match(WORD) ?? []).map((w) => w.toLowerCase()));
@@ -50,5 +51,23 @@ describe("evidence of a long call", () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("line starts", () => {
+  const byTypeScript = (text: string) => parseSource("a.ts", text).getLineStarts();
+  it("are TypeScript's own where only newlines break lines", () => {
+    for (const text of ["", "a", "a\n", "\n\n", "é\n𝒳\n"]) expect(lineStarts(text), JSON.stringify(text)).toEqual(byTypeScript(text));
+    const text = fc.array(fc.constantFrom("a", "é", " ", "\n", "𝒳", "//", "`"), { maxLength: 60 }).map((xs) => xs.join(""));
+    fc.assert(fc.property(text, (t) => {
+      expect(lineStarts(t)).toEqual(byTypeScript(t));
+    }), { numRuns: 1000 });
+  });
+
+  it("are left to TypeScript where a carriage return or a Unicode line separator breaks a line", () => {
+    for (const text of ["a\r\nb", "a\rb", "a\u2028b", "a\u2029b"]) {
+      expect(lineStarts(text), JSON.stringify(text)).toBeUndefined();
+      expect(withLineStarts(parseSource("a.ts", text)).getLineStarts()).toEqual(byTypeScript(text));
+    }
   });
 });
