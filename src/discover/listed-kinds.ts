@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { join } from "node:path";
+import { basename, dirname } from "node:path";
 
 type Readdir = typeof fs.readdir;
 type Stat = typeof fs.promises.stat;
@@ -12,14 +12,16 @@ type Stat = typeof fs.promises.stat;
  * A symbolic link is not recorded, so asking about one still stats it (stat follows links).
  */
 export class ListedKinds {
-  private readonly isDir = new Map<string, boolean>();
+  /** Each listed folder's entries as the listing gave them; indexed by name on the first question about the folder. */
+  private readonly listings = new Map<string, unknown[]>();
+  private readonly byName = new Map<string, Map<string, boolean>>();
 
-  /** fs.readdir that notes the kind of every entry it lists with file types. */
+  /** fs.readdir that keeps every listing it makes with file types. */
   readdir(base: Readdir): Readdir {
     const wrapped = (path: fs.PathLike, ...rest: unknown[]) => {
       const cb = rest.pop() as (err: NodeJS.ErrnoException | null, entries?: unknown[]) => void;
       (base as (...a: unknown[]) => void)(path, ...rest, (err: NodeJS.ErrnoException | null, entries?: unknown[]) => {
-        if (!err && entries) this.record(String(path), entries);
+        if (!err && entries) this.listings.set(String(path), entries);
         cb(err, entries);
       });
     };
@@ -29,16 +31,22 @@ export class ListedKinds {
   /** fs.promises.stat answered from the listings where they know, else from the file system. */
   stat(real: Stat = fs.promises.stat): Stat {
     return (async (path: fs.PathLike, ...rest: unknown[]) => {
-      const dir = typeof path === "string" ? this.isDir.get(path) : undefined;
+      const dir = typeof path === "string" ? this.isDirectory(path) : undefined;
       if (dir === undefined) return (real as (...a: unknown[]) => Promise<fs.Stats>)(path, ...rest);
       return { isDirectory: () => dir };
     }) as unknown as Stat;
   }
 
-  private record(dir: string, entries: unknown[]): void {
-    for (const e of entries) {
-      if (!(e instanceof fs.Dirent) || e.isSymbolicLink()) continue;
-      this.isDir.set(join(dir, e.name), e.isDirectory());
+  private isDirectory(path: string): boolean | undefined {
+    const folder = dirname(path);
+    let kinds = this.byName.get(folder);
+    if (!kinds) {
+      kinds = new Map();
+      for (const e of this.listings.get(folder) ?? []) {
+        if (e instanceof fs.Dirent && !e.isSymbolicLink()) kinds.set(e.name, e.isDirectory());
+      }
+      this.byName.set(folder, kinds);
     }
+    return kinds.get(basename(path));
   }
 }
