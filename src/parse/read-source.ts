@@ -54,21 +54,29 @@ const MAX_SPACE_SHARE = 0.1;
 
 export function looksMinified(text: string): boolean {
   if (text.length < MIN_BYTES) return false;
+  const enough = text.length * LONG_SHARE;
   let longChars = 0;
   let longSpaces = 0;
-  let lineStart = 0;
-  let spaces = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 32 || c === 9) spaces++;
-    else if (c === 10) {
-      if (i - lineStart > LONG_LINE) {
-        longChars += i - lineStart;
-        longSpaces += spaces;
-      }
-      lineStart = i + 1;
-      spaces = 0;
+  // Line by line with a native search for each newline; only long lines are read character by character.
+  for (let start = 0; start <= text.length; ) {
+    // Even if every line left were long, they could not make up the share: ordinary code stops here half-way.
+    if (longChars + (text.length - start) < enough) return false;
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start > LONG_LINE) {
+      longChars += end - start;
+      longSpaces += spacesIn(text, start, end);
     }
+    start = end + 1;
   }
-  return longChars >= text.length * LONG_SHARE && longSpaces <= longChars * MAX_SPACE_SHARE;
+  return longChars >= enough && longSpaces <= longChars * MAX_SPACE_SHARE;
+}
+
+function spacesIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) n++;
+  }
+  return n;
 }

@@ -9,6 +9,7 @@ import { splitWords } from "../../src/detect/tokens.js";
 import { evidenceOf } from "../../src/detect/to-findings.js";
 import { parseSource } from "../../src/parse/parse-source.js";
 import { lineStarts, withLineStarts } from "../../src/parse/line-starts.js";
+import { looksMinified } from "../../src/parse/read-source.js";
 
 const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 const byRegex = (name: string) => name.split(/[^A-Za-z0-9]+/).flatMap((part) => (part.match(WORD) ?? []).map((w) => w.toLowerCase()));
@@ -69,5 +70,28 @@ describe("line starts", () => {
       expect(lineStarts(text), JSON.stringify(text)).toBeUndefined();
       expect(withLineStarts(parseSource("a.ts", text)).getLineStarts()).toEqual(byTypeScript(text));
     }
+  });
+});
+
+/** Minified by its definition: at least half the text in lines over 500 characters, and at most a tenth of those spaces or tabs. */
+function minifiedByDefinition(text: string): boolean {
+  if (text.length < 2000) return false;
+  const long = text.split("\n").filter((line) => line.length > 500);
+  const chars = long.reduce((n, line) => n + line.length, 0);
+  const spaces = long.reduce((n, line) => n + (line.match(/[ \t]/g)?.length ?? 0), 0);
+  return chars >= text.length * 0.5 && spaces <= chars * 0.1;
+}
+
+describe("the minified-code test", () => {
+  it("says what its definition says", () => {
+    const line = fc.tuple(fc.integer({ min: 0, max: 1400 }), fc.constantFrom("x", "x ", "ab\t", "abcdefghij ", "abcdefghijklmnopqrstu "))
+      .map(([n, unit]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+    const text = fc.array(line, { maxLength: 12 }).map((lines) => lines.join("\n"));
+    fc.assert(fc.property(text, fc.boolean(), (t, trailing) => {
+      const s = trailing ? `${t}\n` : t;
+      expect(looksMinified(s)).toBe(minifiedByDefinition(s));
+    }), { numRuns: 3000 });
+    expect(looksMinified("a=1;".repeat(1000))).toBe(true);
+    expect(looksMinified("const a = 1;\n".repeat(400))).toBe(false);
   });
 });
