@@ -8,8 +8,8 @@ import type { FileFlow } from "./flow/file-flow.js";
 import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
 import { analyseInParallel, workersAvailable } from "./parallel/worker-pool.js";
-import { encodeResult, type CachedFile, type EncodedResult, type FileStamp, type ScanCache } from "./cache/scan-cache.js";
-import { emptyOutcome, finishFile, probesUnchanged, sameFiles, sliceByFile, type FileOutcome, type LinkState } from "./cache/linked-outcome.js";
+import { encodeResult, visibleOf, type CachedFile, type FileStamp, type ScanCache } from "./cache/scan-cache.js";
+import { emptyOutcome, finishFile, probesUnchanged, sameData, sameFiles, sliceByFile, type FileOutcome, type LinkState } from "./cache/linked-outcome.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
@@ -83,7 +83,7 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
   }
   const encoded = new Map(pending.map((i) => [i, encodeResult(results[i]!)]));
   files.forEach((file, i) => cache.set(file, join(root, file), stamps[i], encoded.get(i) ?? "reused"));
-  const quick = relinkChanged(cache, files, pending, results, encoded, rules);
+  const quick = relinkChanged(cache, files, pending, results, rules);
   if (quick) {
     cache.setLink("unchanged", quick.changed);
     cache.save();
@@ -91,8 +91,11 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
   }
   for (let i = 0; i < files.length; i++) {
     if (results[i]) continue;
-    // A damaged entry is only a miss.
-    results[i] = cached[i]!.result() ?? analyseHere(i);
+    results[i] = cached[i]!.result();
+    if (results[i]) continue;
+    // A damaged entry is only a miss, and is replaced.
+    results[i] = analyseHere(i);
+    cache.set(files[i], join(root, files[i]), stamps[i], encodeResult(results[i]!));
   }
   const linked = link(results as FileResult[], rules, resolver);
   cache.setLink(linked.state, new Map(files.map((f, i) => [f, linked.outcomes[i]])));
@@ -105,8 +108,9 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
  * same config files, and no changed file showing others anything new. Only the changed
  * files are then merged again, with what the phase found at their sites last time.
  */
-function relinkChanged(cache: ScanCache, files: string[], pending: number[], results: (FileResult | undefined)[], encoded: Map<number, EncodedResult>, rules: CompiledRules) {
-  if (!pending.every((i) => cache.previousVisibleHash(files[i]) === encoded.get(i)!.visibleHash)) return undefined;
+function relinkChanged(cache: ScanCache, files: string[], pending: number[], results: (FileResult | undefined)[], rules: CompiledRules) {
+  // Compared as data, not as bytes: the bytes depend on which objects the analysis happened to share.
+  if (!pending.every((i) => sameData(cache.previousVisible(files[i]), visibleOf(results[i]!)))) return undefined;
   const state = cache.previousLink();
   if (!state || !sameFiles(state.files, files) || !probesUnchanged(state.probes)) return undefined;
   let types: TypeIndex | undefined;

@@ -1,7 +1,7 @@
 // Worker threads and the cache change how the work is done, never what is reported: every
 // report here is compared with a plain one-thread, uncached scan of the same tree.
 
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, repoRoot } from "../cli/run-bin.js";
@@ -136,6 +136,24 @@ describe("--cache", () => {
     const after = await json(dir, "--cache-location", loc);
     expect(comparable(after.stdout)).toBe(comparable((await json(dir)).stdout));
     expect(readFileSync(join(loc, name), "utf8")).not.toBe("not a cache at all");
+  });
+
+  it("a missing blob file is a note, every file it held is analysed again, and the next run has a whole cache again", async () => {
+    const dir = sampleTree();
+    const loc = join(dir, "cache");
+    await json(dir, "--cache-location", loc);
+    const blobs = readdirSync(loc).filter((f) => f.endsWith(".blobs"));
+    expect(blobs).toHaveLength(1);
+    rmSync(join(loc, blobs[0]));
+    // A changed summary makes the run read the other files' results.
+    const target = join(dir, "flow/src/features/signup.ts");
+    writeFileSync(target, `${readFileSync(target, "utf8")}\nexport function more(u: { email: string }) { trackEvent("more", { m: u.email }); }\n`);
+    const damaged = await cli(["scan", ".", "--cache-location", loc, "--fail-on", "none"], dir);
+    expect(damaged.stdout).toMatch(/blob file is missing or damaged/);
+    const again = await json(dir, "--cache-location", loc);
+    expect(again.stdout).not.toMatch(/blob file/);
+    expect(comparable(again.stdout)).toBe(comparable((await json(dir)).stdout));
+    expect(readdirSync(loc).filter((f) => f.endsWith(".blobs"))).toHaveLength(1);
   });
 
   it("a cache from another rule set is not trusted", async () => {

@@ -84,3 +84,35 @@ export function probesUnchanged(probes: [string, string][]): boolean {
 export function sameFiles(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
 }
+
+/**
+ * Deep equality of plain data as the analysis builds it: arrays, Maps and objects in the same
+ * order (order decides which of two equal findings the cross-file phase keeps), primitives by
+ * value; anything else is unequal. Which objects are shared does not count.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    const right = [...b];
+    let i = 0;
+    for (const [k, v] of a) {
+      const [k2, v2] = right[i++];
+      if (k !== k2 || !sameData(v, v2)) return false;
+    }
+    return true;
+  }
+  // Anything but a plain object (a Set, a typed array) is never taken for equal.
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k, i) => k === kb[i] && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function isPlainObject(x: object): boolean {
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { ConfigNote } from "../../types.js";
@@ -8,13 +8,14 @@ import { toolVersion } from "../../config/package-paths.js";
 import { writeOutputAtomic } from "../../report/write-output.js";
 import type { FileResult } from "../analyse-file.js";
 import type { FileOutcome, LinkState } from "./linked-outcome.js";
+import { BlobFile, type Bytes } from "./blob-file.js";
 
 // Per-file analysis results from the last run, keyed by the file's content hash. The whole
 // cache is for one scanned folder, one rule set, one build of the tool and one file-size
 // limit: anything else makes it foreign, and it is then ignored and rewritten, never trusted.
 
 const MAGIC = "policytrace-scan-cache";
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface CacheFile {
   magic: typeof MAGIC;
@@ -23,6 +24,8 @@ interface CacheFile {
   entries: Map<string, Entry>;
   /** What the last run's cross-file phase was given and gave, when it ran to the end. */
   link?: Uint8Array;
+  /** The blob file the entries' ranges point into. */
+  blobs?: { name: string; size: number };
 }
 
 interface Entry {
@@ -31,11 +34,9 @@ interface Entry {
   mtimeMs: number;
   hash: string;
   /** What other files can see of it (flow summaries, declared types), serialised on its own: an unchanged file's bytes are written back as they were read. */
-  visible: Uint8Array;
-  /** Hash of `visible`: when a changed file's is the same, nothing it changed reaches another file. */
-  visibleHash: string;
+  visible: Bytes;
   /** The rest of the result (findings, errors, deferred lookups). */
-  rest: Uint8Array;
+  rest: Bytes;
   bare: [string, boolean][];
   /** Its findings and errors after the cross-file phase, and what that phase found at its sites; absent when empty. */
   outcome?: Uint8Array;
@@ -50,7 +51,6 @@ export interface CachedFile {
 /** A result ready for the cache, serialised once. */
 export interface EncodedResult {
   visible: Uint8Array;
-  visibleHash: string;
   rest: Uint8Array;
   bare: [string, boolean][];
 }
@@ -77,12 +77,16 @@ export class ScanCache {
   private oldLink: Uint8Array | undefined;
   private nextLink: Uint8Array | undefined;
   private loadedKey: string | undefined;
+  private blobs: BlobFile;
   private changed = false;
-  /** Where the cache is kept: one file per scanned folder, so that a shared location serves many. */
+  /** Where the cache is kept: one index (and its blob file) per scanned folder, so that a shared location serves many. */
   readonly path: string;
+  private readonly prefix: string;
 
   constructor(location: string, parts: CacheKeyParts) {
-    this.path = join(location, `scan-${digest(parts.root).slice(0, 12)}.cache`);
+    this.prefix = `scan-${digest(parts.root).slice(0, 12)}`;
+    this.path = join(location, `${this.prefix}.cache`);
+    this.blobs = new BlobFile(location, undefined, 0);
     this.key = digest(JSON.stringify([toolVersion, buildFingerprint(), parts.root, parts.maxFileBytes ?? null, parts.rules]));
     this.old = this.load();
   }
@@ -104,12 +108,14 @@ export class ScanCache {
     if (e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) stamp.hash = e.hash;
     else stamp.hash = hashFile(absPath) ?? undefined;
     if (stamp.hash !== e.hash) return undefined;
-    return { bare: e.bare, result: () => decodeResult(e) };
+    return { bare: e.bare, result: () => this.decode(e) };
   }
 
-  /** The hash of what other files saw of the file in the last run, whatever its content was then. */
-  previousVisibleHash(file: string): string | undefined {
-    return this.old.get(file)?.visibleHash;
+  /** What other files saw of the file in the last run, whatever its content was then (see `visibleOf`); undefined when unknown. */
+  previousVisible(file: string): unknown {
+    const e = this.old.get(file);
+    const bytes = e && this.blobs.read(e.visible);
+    return bytes && safeDeserialize(bytes);
   }
 
   /** The file's outcome in the last run (findings after the cross-file phase); undefined when it had none or it is unreadable. */
@@ -161,10 +167,14 @@ export class ScanCache {
   save(): void {
     // Nothing new to keep: leave the file as it is (a re-scan of an unchanged tree writes nothing).
     if (!this.changed && this.next.size === this.old.size && this.loadedKey === this.key && this.nextLink === this.oldLink) return;
-    const data: CacheFile = { magic: MAGIC, format: FORMAT, key: this.key, entries: this.next, ...(this.nextLink ? { link: this.nextLink } : {}) };
     try {
-      mkdirSync(join(this.path, ".."), { recursive: true });
+      mkdirSync(dirname(this.path), { recursive: true });
+      const old = this.blobs;
+      if (old.due(this.inlineBytes())) this.foldIntoNewBlobFile();
+      const blobs = this.blobs.name === undefined ? {} : { blobs: { name: this.blobs.name, size: this.blobs.size } };
+      const data: CacheFile = { magic: MAGIC, format: FORMAT, key: this.key, entries: this.next, ...(this.nextLink ? { link: this.nextLink } : {}), ...blobs };
       writeOutputAtomic(this.path, serialize(data));
+      if (old !== this.blobs) old.remove();
     } catch (err) {
       this.note(`the cache could not be written (${(err as Error).message}); the next run analyses every file again`);
     }
@@ -192,7 +202,44 @@ export class ScanCache {
     if (data.format !== FORMAT || data.key !== this.key) return new Map();
     this.loadedKey = data.key;
     if (data.link instanceof Uint8Array) this.oldLink = data.link;
+    if (data.blobs) {
+      const damaged = () => this.note("the cache's blob file is missing or damaged; the files it held are analysed again");
+      this.blobs = new BlobFile(dirname(this.path), data.blobs.name, data.blobs.size, damaged);
+    }
     return data.entries;
+  }
+
+  private decode(e: Entry): FileResult | undefined {
+    const v = this.blobs.read(e.visible);
+    const r = this.blobs.read(e.rest);
+    const visible = v && (safeDeserialize(v) as [FileResult["flow"] | null, FileResult["types"]] | undefined);
+    const rest = r && (safeDeserialize(r) as Omit<FileResult, "flow" | "types" | "bare"> | undefined);
+    // A damaged entry is only a miss.
+    if (!visible || !rest) return undefined;
+    return { ...rest, ...(visible[0] ? { flow: visible[0] } : {}), types: visible[1], bare: e.bare };
+  }
+
+  private inlineBytes(): number {
+    let n = 0;
+    for (const e of this.next.values()) {
+      if (e.visible instanceof Uint8Array) n += e.visible.length;
+      if (e.rest instanceof Uint8Array) n += e.rest.length;
+    }
+    return n;
+  }
+
+  /** Every entry's bytes into one new blob file; an entry whose bytes can no longer be read is dropped (a miss next time). */
+  private foldIntoNewBlobFile(): void {
+    const files = [...this.next.keys()];
+    const parts = files.flatMap((f) => [this.next.get(f)!.visible, this.next.get(f)!.rest]);
+    const { file, ranges } = this.blobs.rewrite(this.prefix, parts);
+    files.forEach((f, i) => {
+      const visible = ranges[2 * i];
+      const rest = ranges[2 * i + 1];
+      if (visible && rest) this.next.set(f, { ...this.next.get(f)!, visible, rest });
+      else this.next.delete(f);
+    });
+    this.blobs = file;
   }
 
   private note(message: string): void {
@@ -200,19 +247,15 @@ export class ScanCache {
   }
 }
 
-/** A result serialised for the cache: what other files see of it apart from the rest, so that the two can be compared and kept as bytes. */
-export function encodeResult(result: FileResult): EncodedResult {
-  const { flow, types, bare, ...rest } = result;
-  const visible = serialize([flow ?? null, types]);
-  return { visible, visibleHash: digest(visible), rest: serialize(rest), bare };
+/** What other files can see of a file's result: its flow summaries and declared types. */
+export function visibleOf(result: FileResult): [FileResult["flow"] | null, FileResult["types"]] {
+  return [result.flow ?? null, result.types];
 }
 
-function decodeResult(e: Entry): FileResult | undefined {
-  const visible = safeDeserialize(e.visible) as [FileResult["flow"] | null, FileResult["types"]] | undefined;
-  const rest = safeDeserialize(e.rest) as Omit<FileResult, "flow" | "types" | "bare"> | undefined;
-  // A damaged entry is only a miss.
-  if (!visible || !rest) return undefined;
-  return { ...rest, ...(visible[0] ? { flow: visible[0] } : {}), types: visible[1], bare: e.bare };
+/** A result serialised for the cache: what other files see of it apart from the rest, so that the two can be compared and kept as bytes. */
+export function encodeResult(result: FileResult): EncodedResult {
+  const { flow: _flow, types: _types, bare, ...rest } = result;
+  return { visible: serialize(visibleOf(result)), rest: serialize(rest), bare };
 }
 
 function safeDeserialize(bytes: Uint8Array): unknown {
