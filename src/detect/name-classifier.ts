@@ -135,6 +135,11 @@ export class NameClassifier {
     return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
   }
 
+  /** Whether some sibling could veto the match (its rule has unlessBeside). */
+  vetoableBeside(match: NameMatch): boolean {
+    return (this.specById.get(match.rule)?.unlessBeside?.length ?? 0) > 0;
+  }
+
   /** `{ ip, port }`, `${ip}:${port}`, `{ tag_id, device_id }`: a sibling's last word, or the whole sibling, turns the match into something else. */
   vetoedBeside(match: NameMatch, siblings: Iterable<string>): boolean {
     const beside = this.specById.get(match.rule)?.unlessBeside;

@@ -21,6 +21,24 @@ describe("an address beside a port is an endpoint; a peer's address is a person'
     ].join("\n");
     expect(found(src)).toEqual(["3 ip-address schema", "5 ip-address log", "6 ip-address log"]);
   });
+
+  it("an address carried by the flow engine to a sink that also reads a port beside it is an endpoint; a report of both, a carried user IP and a peer's address are not", () => {
+    const src = [
+      "function parse(line: string, port: number) {",
+      "  const ip = line.split(' ')[1];",
+      "  console.debug(`Parsed SDP audio target: ${ip}:${port}`);",
+      "  socket.send(packet, target.port, ip);",
+      "  api.post('/qos', { report: ip, devicePort: port });",
+      "}",
+      "function visit(line: string, port: number) {",
+      "  const ip = line.split(' ')[1];",
+      "  console.debug('visit from', ip);",
+      "  const remote = req.socket.remoteAddress;",
+      "  console.debug(`peer ${remote}:${port}`);",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["9 ip-address log", "10 ip-address input", "5 ip-address transmit", "11 ip-address log"]);
+  });
 });
 
 const graded = (file: string, src: string) => scanText(file, src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`);

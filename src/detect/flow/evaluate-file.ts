@@ -10,7 +10,7 @@ import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
 import type { FileFacts } from "../extract/file-facts.js";
-import { CONSTANT, EMPTY, carries, memoised, field, join, joinAll, taint, through, type Callee, type ParamRef, type Step, type Value } from "./value.js";
+import { CONSTANT, EMPTY, carries, memoised, field, join, joinAll, taint, taintsOf, through, withoutTaints, type Callee, type ParamRef, type Step, type Value } from "./value.js";
 import { callbackInput, propagatedCall } from "./builtins.js";
 import { hostOf } from "./recipient.js";
 import { promptCategory } from "../prompt-text.js";
@@ -145,7 +145,7 @@ class FileEvaluator {
       calls.push({ site: at(), callee, args, fn: fn.id, name: calleeName(node) });
     }
     if (!site.sinks) return;
-    const data = joinAll(args);
+    const data = this.withoutVetoedBeside(joinAll(args), node);
     if (!carries(data) && !data.s) return;
     for (const rule of site.sinks) {
       // saveUser(…) named like a store: when the app's own function is called, its body decides.
@@ -155,6 +155,17 @@ class FileEvaluator {
       const urlParam = recipient === null && rule.kind === "transmit" ? args[0]?.p?.find((p) => p.fn === fn.id && p.path.length === 0)?.index : undefined;
       sinks.push({ site: at(), rule, args: data, fn: fn.id, recipient, ...(urlParam !== undefined ? { urlParam } : {}) });
     }
+  }
+
+  /**
+   * `log(\`target ${ip}:${port}\`)`, `socket.send(buf, target.port, target.ip)`: a value seeded by a name
+   * whose rule a sibling vetoes is dropped when the sink call also reads that sibling beside it, as
+   * the walker drops the name itself there. A source's value (`req.socket.remoteAddress`) is never dropped.
+   */
+  private withoutVetoedBeside(data: Value, node: ts.CallExpression | ts.NewExpression): Value {
+    if (!taintsOf(data).some((t) => t.rule)) return data;
+    const read = namesRead(node.arguments ?? []);
+    return withoutTaints(data, (t) => t.rule !== undefined && this.rules.names.vetoedBeside({ rule: t.rule, category: t.category, confidence: t.confidence }, read));
   }
 
   /** The app's own function a call reaches: local, a class method, or an import. */
@@ -269,7 +280,8 @@ class FileEvaluator {
     if (!m) return v;
     // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
     if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
-    return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true));
+    const rule = this.rules.names.vetoableBeside(m) ? m.rule : undefined;
+    return join(v, taint(m.category, m.confidence, this.step(node, `${m.category}: name \`${detach(name)}\``), true, rule));
   }
 
   private nameMatch(name: string, owner: string | undefined): NameMatch | null {
@@ -669,4 +681,20 @@ function baseUrlOf(e: ts.CallExpression | ts.NewExpression, evaluate: (x: ts.Exp
     if (v?.s && hostOf(v.s)) return v.s;
   }
   return undefined;
+}
+
+/**
+ * The identifiers and member names an expression list reads beside each other: in a template,
+ * as arguments, in an expression. Object literals are left out: `{ deviceIp, devicePort }` sent
+ * to a server is a report about a device, not an address to connect to. Callbacks too.
+ */
+function namesRead(nodes: readonly ts.Node[]): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isArrowFunction(n) || isFunctionExpression(n) || isObjectLiteralExpression(n)) return;
+    if (isIdentifier(n)) out.push(n.text);
+    else ts.forEachChild(n, visit);
+  };
+  for (const n of nodes) visit(n);
+  return out;
 }

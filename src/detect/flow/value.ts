@@ -20,6 +20,8 @@ export interface Taint {
   steps: Step[];
   /** Classified by a name (not by a source API). */
   named?: true;
+  /** The name rule that classified it, when a name read beside it at a sink can veto it (`ip` beside `port`). */
+  rule?: string;
 }
 
 export interface ParamRef {
@@ -196,8 +198,20 @@ export function refsOf(v: Value, depth = 0): Ref[] {
   return out;
 }
 
-export function taint(category: string, confidence: Confidence, step: Step, named = false): Value {
-  return { t: [{ category, confidence, steps: [step], ...(named ? { named: true as const } : {}) }] };
+export function taint(category: string, confidence: Confidence, step: Step, named = false, rule?: string): Value {
+  return { t: [{ category, confidence, steps: [step], ...(named ? { named: true as const } : {}), ...(rule ? { rule } : {}) }] };
+}
+
+/** The value without the taints `drop` picks, its fields' included. */
+export function withoutTaints(v: Value, drop: (t: Taint) => boolean, depth = 0): Value {
+  const out: Value = { ...v };
+  if (v.t) {
+    const t = v.t.filter((x) => !drop(x));
+    if (t.length) out.t = t;
+    else delete out.t;
+  }
+  if (v.f && depth < 6) out.f = new Map([...v.f].map(([k, x]) => [k, withoutTaints(x, drop, depth + 1)]));
+  return out;
 }
 
 /**
