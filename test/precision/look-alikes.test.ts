@@ -297,3 +297,17 @@ describe("a model name is a device's only on a device", () => {
     expect(found(src)).toEqual(["5 device-model schema", "9 device-model log"]);
   });
 });
+
+describe("one parameter of an address is what its key names", () => {
+  it("a locale read from the page URL's query is not the page URL; the URL itself and an email read from it are", () => {
+    const src = [
+      "const url = new URL(window.location.href);",
+      "const locale = url.searchParams.get('locale');",
+      "fetch('/api/locale', { method: 'POST', body: JSON.stringify({ locale }) });",
+      "fetch('/api/visit', { method: 'POST', body: JSON.stringify({ page: url.href }) });",
+      "const email = new URLSearchParams(window.location.search).get('email');",
+      "fetch('/api/invite', { method: 'POST', body: JSON.stringify({ email }) });",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 email transmit", "4 browsing-behavior transmit"]);
+  });
+});

@@ -47,6 +47,9 @@ export function propagatedCall(e: ts.CallExpression | ts.NewExpression, evaluate
   }
   if (isNewExpression(e)) return undefined;
   if (CONSTANT_METHOD.has(method)) return CONSTANT;
+  // `url.searchParams.get('locale')`: one parameter of an address is what its key names (the
+  // declaration it initialises says), not the whole page URL.
+  if (method === "get" && isUrlParams(owner)) return EMPTY;
   if (KEEP_RECEIVER.has(method)) {
     const receiver = evaluate(owner);
     return method === "concat" ? joinAll([receiver, ...args.map(evaluate)]) : receiver;
@@ -84,6 +87,11 @@ export function callbackInput(call: ts.CallExpression | ts.NewExpression, argInd
     return EMPTY;
   }
   return undefined;
+}
+
+function isUrlParams(e: ts.Expression): boolean {
+  if (isPropertyAccessExpression(e)) return e.name.text === "searchParams";
+  return isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === "URLSearchParams";
 }
 
 function isFunctionLike(n: ts.Node): n is ts.ArrowFunction | ts.FunctionExpression {
