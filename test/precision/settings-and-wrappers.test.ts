@@ -114,3 +114,18 @@ describe("a form field's name is read with the component it is in", () => {
     expect(found(src, "sample.tsx")).toEqual(["5 name input"]);
   });
 });
+
+describe("a call of the app's own function is judged like the sink it leads to", () => {
+  it("a unique id passed beside a server's domain is that server's; passed beside a push token, the phone's", () => {
+    const src = [
+      "const send = (a: string, b: string) => fetch(`/api/register?x=${a}&y=${b}`);",
+      "export async function cloudInfo(domain: string, uniqueId: string) {",
+      "  await send(uniqueId, domain);",
+      "}",
+      "export async function registerPush(uniqueId: string, token: string) {",
+      "  await send(uniqueId, token);",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 device-id transmit"]);
+  });
+});

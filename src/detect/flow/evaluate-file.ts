@@ -142,7 +142,8 @@ class FileEvaluator {
     let where: Site | undefined;
     const at = () => (where ??= this.site(node, site.symbol));
     if (callee) {
-      calls.push({ site: at(), callee, args, fn: fn.id, name: calleeName(node) });
+      // getSupportedVersionsCloud(uniqueId, domain): the app's own function that leads to a sink is judged like the sink.
+      calls.push({ site: at(), callee, args: args.map((a) => this.withoutVetoedBeside(a, node)), fn: fn.id, name: calleeName(node) });
     }
     if (!site.sinks) return;
     const data = this.withoutVetoedBeside(joinAll(args), node);
