@@ -311,3 +311,15 @@ describe("one parameter of an address is what its key names", () => {
     expect(found(src)).toEqual(["6 email transmit", "4 browsing-behavior transmit"]);
   });
 });
+
+describe("an error report sent to an analytics SDK is diagnostics", () => {
+  it("a recovered hydration error is not browsing behaviour; a usage event and an email in the error report are", () => {
+    const src = [
+      "import posthog from 'posthog-js';",
+      "posthog.capture('$hydration_recoverable_error', { message: error.message });",
+      "posthog.capture('document_uploaded', { documentId });",
+      "posthog.capture('$exception', { email: user.email });",
+    ].join("\n");
+    expect(found(src)).toEqual(["3 browsing-behavior transmit", "4 email transmit"]);
+  });
+});
