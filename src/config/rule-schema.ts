@@ -72,6 +72,7 @@ function ruleSchema(standalone: boolean) {
       description: { type: "string" },
       ...(standalone ? { recipient: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } } : {}),
       onlyWhenSent: { type: "boolean" },
+      unlessLogged: { type: "boolean" },
       yields: stringList,
       promptText: { type: "object", additionalProperties: false, required: ["ignore"], properties: { ignore: stringList } },
       api: stringList,

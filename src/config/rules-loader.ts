@@ -34,6 +34,8 @@ export interface RuleDef {
   unlessFirstArg?: string;
   /** A source whose value is personal only in what is done with it (the page's URL): reported where it reaches a sink, not where it is read. */
   onlyWhenSent?: boolean;
+  /** With onlyWhenSent: the machine's own facts (its interfaces, host name) written to its own log are no one's; only a send or a store collects them. */
+  unlessLogged?: boolean;
   /** Where in the value a source yields its category lives (NetInfo state: `details.ssid`); the rest of the value carries none. */
   yields?: string[];
   /** The call asks a person a question: its string arguments are prompt text, classified without the `ignore` words (what, your, enter …). */

@@ -41,6 +41,18 @@ describe("an address beside a port is an endpoint; a peer's address is a person'
   });
 });
 
+describe("a server's own addresses in its own log describe the server", () => {
+  it("the interface addresses logged at startup are not collected; sent to a registry they are", () => {
+    const src = [
+      "import os from 'node:os';",
+      "const addresses = Object.values(os.networkInterfaces()).flat().map((n) => n.address);",
+      "console.log(`Listening on https://${addresses[0]}:443/`);",
+      "fetch('https://registry.example.com/hosts', { method: 'POST', body: JSON.stringify({ addresses }) });",
+    ].join("\n");
+    expect(found(src)).toEqual(["4 ip-address transmit"]);
+  });
+});
+
 const graded = (file: string, src: string) => scanText(file, src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`);
 
 describe("the app's own settings and its installation are not a person", () => {

@@ -347,6 +347,7 @@ class FileEvaluator {
       if (rule.argsHave && !(call && argsHave(call, rule.argsHave))) continue;
       const category = asked?.category ?? rule.category;
       let t = taint(category, rule.confidence, this.step(call ?? node, `${category}: ${rule.id}${asked ? " (the question asks for it)" : ""}`));
+      if (rule.unlessLogged) t = { t: t.t!.map((x) => ({ ...x, unlogged: true as const })) };
       // NetInfo state: `details.ssid` is Wi-Fi data, `isConnected` is not.
       if (rule.yields) t = rule.yields.reduce((acc: Value, path) => writeAt(acc, path.split("."), t), {});
       v = v ? join(v, t) : t;

@@ -171,6 +171,8 @@ class Propagation {
     // A name written at the sink itself is the walker's finding already; a flow adds a trace.
     if (trace.length < 2 && t.named) return;
     const kind = rule.kind as Kind;
+    // A server's own addresses in its startup log describe the server, not anyone it serves.
+    if (t.unlogged && kind === "log") return;
     const key = `${siteKey(site.file, site.line, site.column, kind)}\u0000${t.category}`;
     const prior = this.findings.get(key);
     let confidence = RANK[t.confidence] < RANK[rule.confidence] ? t.confidence : rule.confidence;

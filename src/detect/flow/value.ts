@@ -22,6 +22,8 @@ export interface Taint {
   named?: true;
   /** The name rule that classified it, when a name read beside it at a sink can veto it (`ip` beside `port`). */
   rule?: string;
+  /** The machine's own fact (its addresses, its host name): a log of it collects nothing (a rule's unlessLogged). */
+  unlogged?: true;
 }
 
 export interface ParamRef {
