@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import type { NameMatch } from "./name-classifier.js";
+import type { NameMatch, ValueShape } from "./name-classifier.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { isKeyLike, keyName } from "./tokens.js";
 
@@ -105,7 +105,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       // The key names the datum: { avatarUrl: me.picture.data.url } is a profile photo, not "picture" too.
       const bareBefore = bare.length;
       // { video: { width, height, bitrate } }: an option object under a media key is that medium's settings.
-      const settings = key !== null && isObjectLiteralExpression(n.initializer) && isSettingKey(key, keyOwner);
+      const settings = key !== null && (isObjectLiteralExpression(n.initializer) ? isSettingKey(key, keyOwner) : keysOnly && isFlagSchema(key, n.initializer));
       if (key !== null && !settings && classify(key, n.name, keyOwner, false, true)) return;
       const before = hits.length;
       const outer = keyOwner;
@@ -171,6 +171,12 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
     visit(e);
   };
+  // previewsInEmails: z.boolean(): a schema's flag or count named for a datum is a setting, as `boolean` is in a type.
+  const isFlagSchema = (key: string, init: ts.Expression) => {
+    const shape = schemaShape(init);
+    const m = shape ? rules.names.classify(key, keyOwner) : null;
+    return m !== null && rules.names.isSetting(m, shape);
+  };
   const isSettingKey = (key: string, owner: string | undefined) => {
     const m = rules.names.classify(key, owner);
     return m !== null && rules.names.isSetting(m, "object");
@@ -202,6 +208,17 @@ function dropVetoedBeside(hits: NameHit[], hitScopes: number[], namesByScope: Ma
   }
   hits.length = kept;
   hitScopes.length = kept;
+}
+
+const SCHEMA_SHAPES: Record<string, ValueShape> = { boolean: "boolean", bool: "boolean", number: "number", int: "number" };
+
+/** `z.boolean().optional()`, `yup.number().min(1)`: the shape a schema builder's chain starts from. */
+function schemaShape(e: ts.Expression): ValueShape | null {
+  while (isCallExpression(e) || isPropertyAccessExpression(e)) {
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && isIdentifier(e.expression.expression)) return SCHEMA_SHAPES[e.expression.name.text] ?? null;
+    e = isCallExpression(e) ? e.expression : e.expression;
+  }
+  return null;
 }
 
 /** `device.id`, `this.device!.id`: the key of a record the app keeps, not an identifier of a person's device. */

@@ -129,3 +129,13 @@ describe("a call of the app's own function is judged like the sink it leads to",
     expect(found(src)).toEqual(["6 device-id transmit"]);
   });
 });
+
+describe("a schema's flag and an API client's logo", () => {
+  it("a boolean named for emails is a setting; an OAuth client's avatar is its logo; a user's email and avatar are theirs", () => {
+    const src = ["import { z } from 'zod';",
+      "export const TeamsUpdateSchema = z.object({ previewsInEmails: z.boolean().optional() });",
+      "export const OAuthClientsCreateSchema = z.object({ name: z.string(), avatarUrl: z.string() });",
+      "export const UsersUpdateSchema = z.object({ email: z.email(), avatarUrl: z.string() });"].join("\n");
+    expect(found(src)).toEqual(["4 email schema", "4 profile-photo schema"]);
+  });
+});
