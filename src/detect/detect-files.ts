@@ -1,5 +1,6 @@
 import os from "node:os";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type { ConfigNote, Finding, ScanError } from "../types.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { analyseFile, withRules, type FileResult } from "./analyse-file.js";
@@ -9,7 +10,7 @@ import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
 import { analyseInParallel, workersAvailable } from "./parallel/worker-pool.js";
 import { encodeResult, visibleOf, type CachedFile, type FileStamp, type ScanCache } from "./cache/scan-cache.js";
-import { emptyOutcome, finishFile, probesUnchanged, sameData, sameFiles, sliceByFile, type FileOutcome, type LinkState } from "./cache/linked-outcome.js";
+import { emptyOutcome, finishFile, fileListDigest, probesUnchanged, sameData, sliceByFile, type FileOutcome, type LinkState } from "./cache/linked-outcome.js";
 
 export interface DetectOptions {
   maxFileBytes?: number;
@@ -112,9 +113,9 @@ function relinkChanged(cache: ScanCache, files: string[], pending: number[], res
   // Compared as data, not as bytes: the bytes depend on which objects the analysis happened to share.
   if (!pending.every((i) => sameData(cache.previousVisible(files[i]), visibleOf(results[i]!)))) return undefined;
   const state = cache.previousLink();
-  if (!state || !sameFiles(state.files, files) || !probesUnchanged(state.probes)) return undefined;
+  if (!state || state.files !== fileListDigest(files) || !probesUnchanged(state.probes)) return undefined;
   let types: TypeIndex | undefined;
-  const typeIndex = () => (types ??= new Map(state.types));
+  const typeIndex = () => (types ??= new Map(deserialize(state.types) as [string, { name: string; type?: string }[]][]));
   const changed = new Map<string, FileOutcome | "unchanged">();
   const outcomes: FileOutcome[] = files.map((file) => cache.previousOutcome(file) ?? emptyOutcome(file));
   for (const i of pending) {
@@ -151,7 +152,8 @@ function link(results: FileResult[], rules: CompiledRules, resolver: ModuleResol
   const outcomes = results.map((r) => finishFile(r, slices.get(r.file), () => types, rules));
   const errors: ScanError[] = [...flow.notes];
   for (const p of resolver.configProblems) errors.push({ file: p.file, message: `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
-  return { outcomes, state: { files: results.map((r) => r.file), probes: [...resolver.probes], errors, types: [...types] } };
+  const state = { files: fileListDigest(results.map((r) => r.file)), probes: [...resolver.probes], errors, types: serialize([...types]) };
+  return { outcomes, state };
 }
 
 /** The report's findings and errors in file order, then what concerns the scan as a whole. */

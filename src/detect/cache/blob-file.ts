@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, unlinkSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { writeOutputAtomic } from "../../report/write-output.js";
 
@@ -13,6 +13,8 @@ export type Bytes = Uint8Array | { at: number; length: number };
 
 /** Below this many bytes kept in the index, the blob file is never rewritten for them. */
 const MIN_INLINE_BYTES = 4 << 20;
+/** Ranges read on their own before the whole file is read. */
+const SINGLE_READS = 8;
 
 export class BlobFile {
   private bytes: Buffer | null | undefined;
@@ -30,11 +32,32 @@ export class BlobFile {
   read(b: Bytes): Uint8Array | undefined {
     if (b instanceof Uint8Array) return b;
     if (this.bytes === undefined) {
+      // The first few reads (a changed file's summaries) read just their range; past those, the whole file at once.
+      if (this.ranges++ < SINGLE_READS && this.name !== undefined) {
+        const one = this.readRange(b);
+        if (one) return one;
+      }
       this.bytes = this.load();
       if (!this.bytes) this.onDamage();
     }
     if (!this.bytes || b.at + b.length > this.bytes.length) return undefined;
     return this.bytes.subarray(b.at, b.at + b.length);
+  }
+
+  private ranges = 0;
+
+  private readRange(b: { at: number; length: number }): Uint8Array | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(join(this.dir, this.name!), "r");
+      if (fstatSync(fd).size !== this.size || b.at + b.length > this.size) return undefined;
+      const out = Buffer.allocUnsafe(b.length);
+      return readSync(fd, out, 0, b.length, b.at) === b.length ? out : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
   }
 
   /** Whether bytes kept in the index have grown enough to be folded into a new blob file. */

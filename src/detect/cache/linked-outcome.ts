@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Finding, ScanError } from "../../types.js";
 import type { CompiledRules } from "../compiled-rules.js";
 import type { FileResult } from "../analyse-file.js";
@@ -30,13 +31,14 @@ export interface FileOutcome {
 
 /** What the cross-file phase depended on beyond the files' summaries, and what it said of the scan as a whole. */
 export interface LinkState {
-  files: string[];
+  /** Digest of the scanned files' names, in order. */
+  files: string;
   /** Config files module resolution looked at, with their stamps. */
   probes: [string, string][];
   /** Flow-analysis notes and unreadable tsconfig files, in report order. */
   errors: ScanError[];
-  /** Declared classes and interfaces, for the deferred lookups of a changed file. */
-  types: [string, { name: string; type?: string }[]][];
+  /** Declared classes and interfaces, for the deferred lookups of a changed file; serialised, since few re-scans read them. */
+  types: Uint8Array;
 }
 
 const EMPTY_SLICE: FlowSlice = { findings: [], recipients: [], userCalls: [] };
@@ -81,8 +83,8 @@ export function probesUnchanged(probes: [string, string][]): boolean {
   return probes.every(([file, stamp]) => configStamp(file) === stamp);
 }
 
-export function sameFiles(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((f, i) => f === b[i]);
+export function fileListDigest(files: string[]): string {
+  return createHash("sha256").update(files.join("\u0000")).digest("hex");
 }
 
 /**

@@ -15,7 +15,7 @@ import { BlobFile, type Bytes } from "./blob-file.js";
 // limit: anything else makes it foreign, and it is then ignored and rewritten, never trusted.
 
 const MAGIC = "policytrace-scan-cache";
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface CacheFile {
   magic: typeof MAGIC;
