@@ -139,3 +139,10 @@ describe("a schema's flag and an API client's logo", () => {
     expect(found(src)).toEqual(["4 email schema", "4 profile-photo schema"]);
   });
 });
+
+describe("a server's route is not a send", () => {
+  it("router.post declares a route it answers; a client's post sends", () => {
+    const src = ["router.post('email', validate(EmailSchema), async (ctx) => ctx.body);", "export const signIn = (email: string) => postEmail({ email });"].join("\n");
+    expect(found(src)).toEqual(["2 email transmit"]);
+  });
+});
