@@ -30,6 +30,10 @@ export const DEFAULT_EXCLUDES = [
   "**/tests/**",
   "**/e2e/**",
   "**/cypress/**",
+  // End-to-end frameworks' own folders (Detox and Maestro drive a mobile app, Playwright a browser): they sign in as fixtures.
+  "**/detox/**",
+  "**/maestro/**",
+  "**/playwright/**",
   // Seed data and migrations are fixtures and table definitions, not collection.
   "**/seeds/**",
   "**/seed/**",

@@ -145,6 +145,21 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(notes.map((n) => n.file)).toEqual(["src/other.ts"]);
   });
 
+  it("end-to-end tooling folders (detox/, maestro/, playwright/) are skipped; a source file named after the tool is kept", async () => {
+    const dir = project({
+      "app/actions/login.ts": LOG_EMAIL,
+      "detox/utils/user.ts": LOG_EMAIL,
+      "detox/maestro/flows/setup.js": LOG_EMAIL,
+      "apps/web/playwright/utils/mock.ts": LOG_EMAIL,
+      "app/utils/playwright.ts": LOG_EMAIL,
+      "app/screens/detox_ids.ts": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["app/actions/login.ts", "app/screens/detox_ids.ts", "app/utils/playwright.ts"]);
+    const kept = rep.findings.filter((f) => f.file === "app/utils/playwright.ts");
+    expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
+  });
+
   it("--all includes all of them", async () => {
     const rep = await scanJson(project(tree), "--all");
     expect(files(rep)).toEqual(Object.keys(tree).filter((p) => /\.(ts|js)$/.test(p)).sort());
