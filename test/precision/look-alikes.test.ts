@@ -323,3 +323,22 @@ describe("an error report sent to an analytics SDK is diagnostics", () => {
     expect(found(src)).toEqual(["3 browsing-behavior transmit", "4 email transmit"]);
   });
 });
+
+describe("an expiry date is a card's only in a card's context", () => {
+  it("an OAuth token's and a share link's expiry are not payment; a card's expiry is", () => {
+    const src = [
+      "interface GoogleTokens {",
+      "  access_token: string;",
+      "  expiry_date: number;",
+      "}",
+      "interface PersonalLink {",
+      "  expiryDate?: Date;",
+      "}",
+      "interface PaymentCard {",
+      "  expiryDate: string;",
+      "  cardExpiryMonth: number;",
+      "}",
+    ].join("\n");
+    expect(found(src).filter((f) => f.includes("payment"))).toEqual(["9 payment schema", "10 payment schema"]);
+  });
+});
