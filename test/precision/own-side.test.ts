@@ -77,7 +77,21 @@ describe("the app's own settings and its installation are not a person", () => {
       "  client.capture({ distinctId: user.id, event: 'signed-up', properties: { email: user.email } });",
       "}",
     ].join("\n");
-    expect(graded("sample.ts", src)).toEqual(["4 browsing-behavior transmit low", "4 device-id transmit low", "6 email schema low", "7 browsing-behavior transmit high", "7 email transmit high"]);
+    expect(graded("sample.ts", src)).toEqual(["4 browsing-behavior transmit low", "6 email schema low", "7 browsing-behavior transmit high", "7 email transmit high"]);
+  });
+
+  it("a server's instance id sent with usage counts is not a device id; an app instance id on a phone is", () => {
+    const src = [
+      "export async function sendTelemetry(instanceId: string, responseCount: number) {",
+      "  const payload = { instanceId, responseCount };",
+      "  const url = `https://ee.example.com/api/v1/instances/${instanceId}/usage-updates`;",
+      "  await fetch(url, { method: 'POST', body: JSON.stringify(payload) });",
+      "}",
+      "export async function registerPush(appInstanceId: string) {",
+      "  await fetch('/api/push', { method: 'POST', body: JSON.stringify({ appInstanceId }) });",
+      "}",
+    ].join("\n");
+    expect(graded("sample.ts", src).filter((f) => f.includes("device-id"))).toEqual(["7 device-id transmit medium"]);
   });
 });
 
