@@ -5,7 +5,7 @@ import { propertyKey } from "./collect-names.js";
 // Small questions the walker asks about a node: is this field data, is this input read-only,
 // what is the URL of this request. Pure functions of the syntax tree.
 
-const { isArrayTypeNode, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isFunctionTypeNode, isIdentifier, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isUnionTypeNode } = ts;
+const { isArrayTypeNode, isArrowFunction, isBinaryExpression, isBindingElement, isElementAccessExpression, isCallExpression, isFunctionExpression, isFunctionTypeNode, isIdentifier, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isUnionTypeNode } = ts;
 const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
 
 const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
@@ -135,6 +135,23 @@ export function firstArgMatches(node: ts.Node, re: RegExp): boolean {
   if (!isCallExpression(node) && !isNewExpression(node)) return false;
   const first = node.arguments?.[0];
   return first !== undefined && re.test(leadingText(first));
+}
+
+// Methods that ask whether a header is there without reading what it says.
+const PRESENCE_CHECKS = new Set(["has", "hasHeader", "includes"]);
+
+/**
+ * `req.headers['x-forwarded-for']`, `headers.get('cf-ipcountry')`, `{ 'x-real-ip': ip } = headers`:
+ * the literal names what is read there. In a table of header names (`{ countryHeader: 'cf-ipcountry' }`,
+ * a list, a comparison, `headers.has(…)`) it only refers to a header read somewhere else or not at all.
+ */
+export function isReadKey(literal: ts.Node, parent: ts.Node | undefined): boolean {
+  if (!parent) return false;
+  if (isElementAccessExpression(parent)) return parent.argumentExpression === literal;
+  if (isBindingElement(parent)) return parent.propertyName === literal;
+  if (!isCallExpression(parent) || !parent.arguments.includes(literal as ts.Expression)) return false;
+  const callee = parent.expression;
+  return !(isPropertyAccessExpression(callee) && PRESENCE_CHECKS.has(callee.name.text));
 }
 
 /** `push(arguments)`: the call hands on whatever its function was given. */

@@ -8,7 +8,7 @@ import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -124,6 +124,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
   const decorated = new Map<ts.Decorator, ts.Node>();
   const stringParents = new Set<ts.Node>();
+  // String rules already reported once in this file for a literal that is only named, not read.
+  const referencedStrings = new Set<string>();
   // Calls already read as part of an enclosing schema (z.object inside z.object): not a second shape.
   const innerSchemaCalls = new Set<ts.Node>();
   // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
@@ -519,7 +521,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (list && !isImportDeclaration(parent) && !isLiteralTypeNode(parent) && !stringParents.has(parent)) {
           // A list of proxy headers is one collection point, not one per header.
           if (isArrayLiteralExpression(parent)) stringParents.add(parent);
-          for (const rule of list) emit(rule, rule.category, n, n);
+          const read = isReadKey(n, parent);
+          for (const rule of list) {
+            if (read) emit(rule, rule.category, n, n);
+            // A table of header names says the file may read them: one low finding for it, not one per entry.
+            else if (!referencedStrings.has(rule.id)) {
+              referencedStrings.add(rule.id);
+              emit(rule, rule.category, n, n, "low");
+            }
+          }
         }
         return;
       }

@@ -342,3 +342,28 @@ describe("an expiry date is a card's only in a card's context", () => {
     expect(found(src).filter((f) => f.includes("payment"))).toEqual(["9 payment schema", "10 payment schema"]);
   });
 });
+
+const graded = (src: string) => scanText("sample.ts", src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`);
+
+describe("a header is collected where it is read, not where its name is listed", () => {
+  it("a table of CDN header names and a presence check are one low finding; headers.get and an index read are high", () => {
+    const src = [
+      "const PROVIDERS = [",
+      "  { countryHeader: 'cf-ipcountry', cityHeader: 'cf-ipcity' },",
+      "  { countryHeader: 'x-vercel-ip-country', cityHeader: 'x-vercel-ip-city' },",
+      "];",
+      "const proxied = ['x-real-ip', 'cf-connecting-ip'].some((h) => headers.has(h)) || headers.has('x-forwarded-for');",
+      "export function clientIp(headers: Headers, req: any) {",
+      "  const ip = headers.get('x-forwarded-for') ?? req.headers['x-real-ip'];",
+      "  return { ip, country: headers.get('cf-ipcountry') };",
+      "}",
+    ].join("\n");
+    expect(graded(src)).toEqual([
+      "2 country input low",
+      "2 coarse-location input low",
+      "5 ip-address input low",
+      "7 ip-address input high",
+      "8 country input high",
+    ]);
+  });
+});
