@@ -367,3 +367,18 @@ describe("a header is collected where it is read, not where its name is listed",
     ]);
   });
 });
+
+describe("a display name is a person's only when a person owns it", () => {
+  it("a server's, a team's, a bot's and a role's display name name no one; a user's and a user profile's do", () => {
+    const src = [
+      "type ServerContextType = { displayName: string; url: string };",
+      "type TeamMenuProps = { currentTeamDisplayName: string };",
+      "interface Bot { user_id: string; display_name: string }",
+      "interface Role { name: string; display_name?: string }",
+      "interface UserProfile { id: string; display_name: string }",
+      "type GalleryDetailsProps = { userDisplayName: string };",
+      "console.log(user.displayName);",
+    ].join("\n");
+    expect(found(src)).toEqual(["5 name schema", "6 name schema", "7 name log"]);
+  });
+});
