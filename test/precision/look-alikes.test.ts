@@ -382,3 +382,18 @@ describe("a display name is a person's only when a person owns it", () => {
     expect(found(src)).toEqual(["5 name schema", "6 name schema", "7 name log"]);
   });
 });
+
+describe("a bot's, an AI's and a command's username is no person's handle", () => {
+  it("a bot's, a slash command's, an ICE server's and an override username name no one; a user's and a support agent's do", () => {
+    const src = [
+      "type Bot = { user_id: string; username: string };",
+      "type AppMetadataForClient = { bot_user_id: string; bot_username: string };",
+      "type Command = { trigger: string; username: string };",
+      "interface RTCIceServer { urls: string[]; username?: string }",
+      "type PostProps = { override_username?: string; ai_generated_by_username?: string };",
+      "interface UserProfile { id: string; username: string }",
+      "interface ILivechatDepartmentAgents { agentId: string; username: string }",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 nickname schema", "7 nickname schema"]);
+  });
+});
