@@ -30,11 +30,15 @@ export interface PlacedHit {
   character: number;
   evidence: string;
   symbol: string | null;
+  /** 0-based line of the form field a JSX attribute belongs to, when it is one. */
+  placeLine?: number;
 }
 
 export function placeHit(h: Hit, sf: ts.SourceFile): PlacedHit {
   const pos = sf.getLineAndCharacterOfPosition(h.node.getStart(sf));
-  return { rule: { id: h.rule.id, ...(h.rule.recipient ? { recipient: h.rule.recipient } : {}) }, category: h.category, kind: h.kind, confidence: h.confidence, line: pos.line, character: pos.character, evidence: evidenceOf(h.evidenceNode, sf), symbol: h.symbol };
+  const placed: PlacedHit = { rule: { id: h.rule.id, ...(h.rule.recipient ? { recipient: h.rule.recipient } : {}) }, category: h.category, kind: h.kind, confidence: h.confidence, line: pos.line, character: pos.character, evidence: evidenceOf(h.evidenceNode, sf), symbol: h.symbol };
+  if (h.place) placed.placeLine = sf.getLineAndCharacterOfPosition(h.place.getStart(sf)).line;
+  return placed;
 }
 
 /**
@@ -74,10 +78,13 @@ export function placedFindings(file: string, hits: PlacedHit[]): Finding[] {
     // Two rules reading the same call as the same category and kind are one collection point,
     // and so are two reads on one line (`navigator.userAgent` twice in one expression): keep
     // the first place, the more confident reading, and the one that knows the recipient.
-    const key = `${h.category}\u0000${h.kind}\u0000${h.line}`;
+    // Attributes of one form field (type="email" name="email" on two lines) are one place too,
+    // shown where the most confident of them is.
+    const key = h.placeLine === undefined ? `${h.category}\u0000${h.kind}\u0000${h.line}` : `${h.category}\u0000${h.kind}\u0000field ${h.placeLine}`;
     const prior = seen.get(key);
     if (prior) {
       if (RANK[h.confidence] > RANK[prior.confidence] || (!prior.recipient && h.rule.recipient && RANK[h.confidence] === RANK[prior.confidence])) {
+        if (h.placeLine !== undefined) Object.assign(prior, { line: h.line + 1, column: h.character + 1, evidence: h.evidence });
         prior.rule = h.rule.id;
         prior.confidence = h.confidence;
         prior.recipient = h.rule.recipient ?? prior.recipient;

@@ -58,6 +58,8 @@ export interface Hit {
   /** The expression shown as evidence (the whole call, not just the name inside it). */
   evidenceNode: ts.Node;
   symbol: string | null;
+  /** The form field a JSX attribute belongs to: its element, or the wrapper whose props hold that element. */
+  place?: ts.Node;
 }
 
 /** A parameter whose personal fields live in a class declared elsewhere (NestJS `@Body() dto: RegisterDto`). */
@@ -131,6 +133,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
   const owners: string[] = [];
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
+  // The outermost JSX element whose attributes are being read (a JSX element's children are not its attributes).
+  let formField: ts.Node | null = null;
 
   // A rule's `refine`: a more precise category when the enclosing function's name matches.
   const refined = (rule: RuleDef, sym: string | null): string | undefined =>
@@ -142,7 +146,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (aboutInstallation) confidence = "low";
     const sym = symbol();
     category = refined(rule, sym) ?? category;
-    out.hits.push({ rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym });
+    const hit: Hit = { rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym };
+    if (rule.jsx && formField) hit.place = formField;
+    out.hits.push(hit);
   };
   const emitNames = (rule: RuleDef, names: readonly NameHit[], evidenceNode: ts.Node) => {
     if (names.length === 0) return;
@@ -414,6 +420,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     let guarded = false;
     let declared = false;
     let savedScope: Parameters<typeof collector.leave>[0] | null = null;
+    let enteredField = false;
     switch (action) {
       case 1: // ImportDeclaration
         bindImport(n as ts.ImportDeclaration, collector.scope);
@@ -482,6 +489,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const el = n as ts.JsxOpeningLikeElement;
         const tag = el.tagName.getText(sf);
         // A disabled or read-only field shows data; nobody types into it.
+        // <FormField name="email" render={() => <Input type="email" />} />: the wrapper and the
+        // element in its props are one field, so the attributes of both are read as one place.
+        if (formField === null) {
+          formField = el;
+          enteredField = true;
+        }
         if (!isReadOnlyElement(el)) for (const a of el.attributes.properties) if (isJsxAttribute(a)) visitJsxAttribute(a, tag);
         break;
       }
@@ -584,6 +597,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (guarded) collector.ifs.pop();
     if (declared) declaredBy.pop();
     if (savedScope) collector.leave(savedScope);
+    if (enteredField) formField = null;
   };
   let current: ts.Node = sf;
   forEachChild(sf, visit);

@@ -397,3 +397,28 @@ describe("a bot's, an AI's and a command's username is no person's handle", () =
     expect(found(src)).toEqual(["6 nickname schema", "7 nickname schema"]);
   });
 });
+
+describe("one form field is one place", () => {
+  it("a field's type, name and value, and a FormField wrapper with the Input in its props, are one finding; two fields in one form are two", () => {
+    const src = [
+      "export const Invite = ({ invite }) => (",
+      "  <form>",
+      "    <Input",
+      "      name=\"email\"",
+      "      type=\"email\"",
+      "      value={invite.email}",
+      "    />",
+      "    <FormField name=\"email\" render={({ field }) => (",
+      "      <Input type=\"email\" {...field} />",
+      "    )} />",
+      "    <Input type=\"email\" name=\"backupEmail\" />",
+      "  </form>",
+      ");",
+    ].join("\n");
+    expect(scanText("sample.tsx", src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`)).toEqual([
+      "5 email input high",
+      "9 email input high",
+      "11 email input high",
+    ]);
+  });
+});
