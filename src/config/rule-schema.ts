@@ -27,6 +27,7 @@ export const ruleFileSchema = {
         madeUpScopes: stringList,
         measureFields: stringList,
         installationWords: stringList,
+        documentWords: stringList,
         shapeWords: stringList,
       },
     },

@@ -55,6 +55,8 @@ export interface Vocabulary {
   measureFields: string[];
   /** Words that make a name an installation's (installationId, instanceId): telemetry about a deployment, not a person. */
   installationWords: string[];
+  /** Words that make a component about an encrypted file (PdfPassword): a password typed there unlocks the file, not an account. */
+  documentWords: string[];
 }
 
 export interface NameMatch {
@@ -85,6 +87,7 @@ export class NameClassifier {
   private readonly shapeWords: Set<string>;
   readonly measureFields: ReadonlySet<string>;
   private readonly installationWords: Set<string>;
+  private readonly documentWords: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -106,6 +109,7 @@ export class NameClassifier {
     this.shapeWords = new Set(vocab.shapeWords);
     this.measureFields = new Set(vocab.measureFields);
     this.installationWords = new Set(vocab.installationWords);
+    this.documentWords = new Set(vocab.documentWords);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -193,6 +197,11 @@ export class NameClassifier {
   /** `installationId`, `this.instanceId`: a name for the deployment itself. */
   namesInstallation(name: string): boolean {
     return this.words(name).some((w) => this.installationWords.has(w));
+  }
+
+  /** `PdfPassword`, `ZipUnlockForm`: a component about an encrypted file, whose password opens it, not an account. */
+  isDocumentSubject(subject: string): boolean {
+    return this.ownerWords(subject).some((w) => this.documentWords.has(w));
   }
 
   /** `TestConsolePage`, `mockCheckout`: a function whose name says its data is made up. */

@@ -97,6 +97,15 @@ function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): s
 }
 
 const SINK_KINDS = new Set(["transmit", "store", "log"]);
+
+// `const PdfPassword = forwardRef((props, ref) => …)`, `memo(() => …)`, `observer(…)`: the wrapped function is the component the variable names.
+const COMPONENT_WRAPPERS = new Set(["forwardRef", "memo", "observer"]);
+function wrapsComponent(init: ts.Expression): boolean {
+  if (!isCallExpression(init) || init.arguments.length === 0) return false;
+  const callee = isPropertyAccessExpression(init.expression) ? init.expression.name : init.expression;
+  const fn = init.arguments[0];
+  return isIdentifier(callee) && COMPONENT_WRAPPERS.has(callee.text) && (isArrowFunction(fn) || isFunctionExpression(fn));
+}
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
 
@@ -350,6 +359,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
   };
 
+  // textContentType='password' in PdfPassword: the secret that opens a file, no account's credential.
+  const unlocksDocument = (subject: string | undefined) => !!subject && rules.names.isDocumentSubject(subject);
+  const asDocumentSecret = (h: NameHit): NameHit => (h.category === "password" ? { ...h, confidence: "low" } : h);
   const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string) => {
     const name = isIdentifier(attr.name) ? attr.name.text : attr.name.name.text;
     const list = rules.jsx.get(name);
@@ -366,12 +378,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (spec.elements && !rules.regex(spec.elements).test(tag)) continue;
       if (spec.values && value !== null) {
         const cat = spec.values[value] ?? spec.values[value.toLowerCase()];
-        if (cat) emit(rule, cat, attr, attr);
+        if (cat) emit(rule, cat, attr, attr, cat === "password" && unlocksDocument(subject) ? "low" : rule.confidence);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
         // name="avatarUrl" in an OAuth Application's form is the app's logo.
         const hits = value !== null ? namesOf(value, attr, subject) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
-        emitNames(rule, hits, attr);
+        emitNames(rule, unlocksDocument(subject) ? hits.map(asDocumentSecret) : hits, attr);
       }
     }
   };
@@ -431,10 +443,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (!loopDecls.has(d)) collector.variable(d, parent);
         bindVariable(d, collector.scope, rules.globals, thisBound());
         visitDestructure(d);
-        if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer))) {
+        if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer) || wrapsComponent(d.initializer))) {
           symbols.push(d.name.text);
           pushed = true;
-        } else if (isIdentifier(d.name) && d.initializer && isCallExpression(d.initializer)) {
+        }
+        if (isIdentifier(d.name) && d.initializer && isCallExpression(d.initializer)) {
           declaredBy.push(d.name.text);
           declared = true;
         }

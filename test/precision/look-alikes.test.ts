@@ -422,3 +422,17 @@ describe("one form field is one place", () => {
     ]);
   });
 });
+
+describe("a password that opens an encrypted file is no account's credential", () => {
+  it("a PDF's unlock password (a forwardRef component) stays at low; a login's and a document signer's account password keep their confidence", () => {
+    const src = [
+      "const PdfPassword = forwardRef<PasswordRef, Props>(({ setPassword }, ref) => (",
+      "  <TextInput secureTextEntry={true} textContentType='password' value={inputValue} />",
+      "));",
+      "const LoginForm = memo(() => <TextInput textContentType='password' />);",
+      "export const DocumentSigningAuthPassword = () => <Input type='password' autoComplete='current-password' />;",
+    ].join("\n");
+    const graded = scanText("sample.tsx", src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`);
+    expect(graded).toEqual(["2 password input low", "4 password input high", "5 password input high"]);
+  });
+});
