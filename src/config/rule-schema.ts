@@ -28,6 +28,7 @@ export const ruleFileSchema = {
         measureFields: stringList,
         installationWords: stringList,
         documentWords: stringList,
+        fieldSettings: stringList,
         shapeWords: stringList,
       },
     },

@@ -62,7 +62,7 @@ export function analyseFile(root: string, file: string, rules: CompiledRules, lo
     if (syntax) out.errors.push({ file, line: syntax.line, column: syntax.column, message: `syntax error: ${syntax.message} (the rest of the file was still scanned)` });
     const d = walkFile(sf, rules);
     if (d.truncated) out.errors.push({ file, message: `stopped after ${NODE_BUDGET.toLocaleString("en")} syntax nodes (per-file budget); findings after that point are missing` });
-    out.findings = toFindings(file, sf, withoutSettingFields(d.hits, rules.names));
+    out.findings = toFindings(file, sf, withoutSettingFields(d.hits, rules.names, d.types));
     out.types = [...d.types];
     out.deferred = placeDeferred(d.deferred, sf);
     out.flow = toWire(evaluateFile(d.facts, rules, recording));

@@ -65,11 +65,12 @@ function fieldShape(member: ts.PropertySignature | ts.PropertyDeclaration, names
  * Drops the field findings whose value says the field is a setting of that name, not the
  * datum (NameClassifier.isSetting): the type or initialiser is read once per field hit.
  */
-export function withoutSettingFields(hits: Hit[], names: NameClassifier): Hit[] {
+export function withoutSettingFields(hits: Hit[], names: NameClassifier, declared?: ReadonlyMap<string, readonly { name: string }[]>): Hit[] {
   return hits.filter((h) => {
     const n = h.node;
     if (!isPropertySignature(n) && !isPropertyDeclaration(n)) return true;
     if (isPropertyDeclaration(n) && isClassConstant(n)) return false;
+    if (configuresFormField(n.type, names, declared)) return false;
     const match = { category: h.category, rule: nameRuleOf(h, n, names), confidence: h.confidence };
     if (n.type && isTypeReferenceNode(n.type)) {
       const typeName = referenceName(n.type);
@@ -77,6 +78,19 @@ export function withoutSettingFields(hits: Hit[], names: NameClassifier): Hit[] 
     }
     return !names.isSetting(match, fieldShape(n, names));
   });
+}
+
+/**
+ * `phone: { show: boolean; required: boolean }`, `phone: Field` with Field declared so in the file:
+ * the settings of a form question's phone field, not a phone number.
+ */
+function configuresFormField(t: ts.TypeNode | undefined, names: NameClassifier, declared: ReadonlyMap<string, readonly { name: string }[]> | undefined): boolean {
+  if (!t) return false;
+  if (isTypeLiteralNode(t)) return names.areFieldSettings(t.members.map((m) => (m.name && (isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : "")));
+  if (!isTypeReferenceNode(t) || !declared) return false;
+  const name = referenceName(t);
+  const fields = name === null ? undefined : declared.get(name);
+  return !!fields && names.areFieldSettings(fields.map((f) => f.name));
 }
 
 /**

@@ -57,6 +57,8 @@ export interface Vocabulary {
   installationWords: string[];
   /** Words that make a component about an encrypted file (PdfPassword): a password typed there unlocks the file, not an account. */
   documentWords: string[];
+  /** Members of a form field's settings (show, required, placeholder): a shape made only of them configures a question. */
+  fieldSettings: string[];
 }
 
 export interface NameMatch {
@@ -88,6 +90,7 @@ export class NameClassifier {
   readonly measureFields: ReadonlySet<string>;
   private readonly installationWords: Set<string>;
   private readonly documentWords: Set<string>;
+  private readonly fieldSettingsSet: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -110,6 +113,7 @@ export class NameClassifier {
     this.measureFields = new Set(vocab.measureFields);
     this.installationWords = new Set(vocab.installationWords);
     this.documentWords = new Set(vocab.documentWords);
+    this.fieldSettingsSet = new Set(vocab.fieldSettings);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -192,6 +196,11 @@ export class NameClassifier {
   isSettingsSubject(subject: string): boolean {
     const w = this.ownerWords(subject);
     return w.length > 0 && this.ownerExclude.has(w[w.length - 1]);
+  }
+
+  /** `{ show: boolean; required: boolean; placeholder: string }`: every member is a form field's setting. */
+  areFieldSettings(members: readonly string[]): boolean {
+    return members.length > 1 && members.every((m) => this.fieldSettingsSet.has(m));
   }
 
   /** `installationId`, `this.instanceId`: a name for the deployment itself. */

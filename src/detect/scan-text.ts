@@ -14,7 +14,7 @@ export function scanText(file: string, text: string, rules: CompiledRules): Find
   const sf = parseSource(file, text);
   const d = walkFile(sf, rules);
   const types = d.types;
-  const findings = [...toFindings(file, sf, withoutSettingFields(d.hits, rules.names)), ...resolveDeferred(file, placeDeferred(d.deferred, sf), types, rules)];
+  const findings = [...toFindings(file, sf, withoutSettingFields(d.hits, rules.names, d.types)), ...resolveDeferred(file, placeDeferred(d.deferred, sf), types, rules)];
   mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null), (id) => !!rules.byId.get(id)?.calls);
   return findings;
 }

@@ -436,3 +436,24 @@ describe("a password that opens an encrypted file is no account's credential", (
     expect(graded).toEqual(["2 password input low", "4 password input high", "5 password input high"]);
   });
 });
+
+describe("a form question's field settings are not the field's data", () => {
+  it("phone: Field (show, required, placeholder) and an inline settings shape configure a question; a contact's phone and address are data", () => {
+    const src = [
+      "interface Field {",
+      "  show: boolean;",
+      "  required: boolean;",
+      "  placeholder: Record<string, string>;",
+      "}",
+      "interface ContactInfoQuestion {",
+      "  phone: Field;",
+      "  addressLine1?: { show: boolean; required: boolean; placeholder: { default: string } };",
+      "}",
+      "interface Contact {",
+      "  phone: string;",
+      "  addressLine1?: { street: string; required: boolean };",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["11 phone schema", "12 postal-address schema"]);
+  });
+});
