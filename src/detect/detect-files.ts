@@ -10,6 +10,7 @@ import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
 import { analyseInParallel, workersAvailable } from "./parallel/worker-pool.js";
 import { encodeResult, visibleOf, type CachedFile, type FileStamp, type ScanCache } from "./cache/scan-cache.js";
+import { StringTable } from "./string-table.js";
 import { emptyOutcome, finishFile, fileListDigest, probesUnchanged, sameData, sliceByFile, type FileOutcome, type LinkState } from "./cache/linked-outcome.js";
 
 export interface DetectOptions {
@@ -63,7 +64,8 @@ export async function detectFiles(root: string, files: string[], rules: Compiled
     pending.push(i);
   });
   progress();
-  const analyseHere = (i: number) => analyseFile(root, files[i], rules, local, { maxFileBytes: opts.maxFileBytes });
+  const strings = new StringTable();
+  const analyseHere = (i: number) => strings.ownResult(analyseFile(root, files[i], rules, local, { maxFileBytes: opts.maxFileBytes }));
   const record = (i: number, r: FileResult) => {
     results[i] = r;
     done++;
