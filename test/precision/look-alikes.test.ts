@@ -457,3 +457,13 @@ describe("a form question's field settings are not the field's data", () => {
     expect(found(src)).toEqual(["11 phone schema", "12 postal-address schema"]);
   });
 });
+
+describe("a choice about an email or a name is a setting", () => {
+  it("notification props typed 'true' | 'false' name no address and no name; a profile's string fields do", () => {
+    const src = [
+      "interface UserNotifyProps { email: 'true' | 'false'; first_name: 'true' | 'false' }",
+      "interface UserProfile { email: string; first_name: string }",
+    ].join("\n");
+    expect(found(src)).toEqual(["2 email schema", "2 name schema"]);
+  });
+});
