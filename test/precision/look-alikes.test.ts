@@ -467,3 +467,24 @@ describe("a choice about an email or a name is a setting", () => {
     expect(found(src)).toEqual(["2 email schema", "2 name schema"]);
   });
 });
+
+describe("a form library's field wrapper and the input it wraps are one field", () => {
+  it("FormField name=… around its input is one finding per field; inputs in a named form stay one each", () => {
+    const src = [
+      "export const UserAddForm = () => (",
+      "  <form name=\"signup\">",
+      "    <FormField name=\"password\" rules={{ required: true }}>",
+      "      <PasswordField autoComplete=\"new-password\" />",
+      "    </FormField>",
+      "    <Input type=\"email\" />",
+      "    <Input type=\"email\" name=\"backupEmail\" />",
+      "  </form>",
+      ");",
+    ].join("\n");
+    expect(scanText("sample.tsx", src, rules).map((f) => `${f.line} ${f.category} ${f.kind} ${f.confidence}`)).toEqual([
+      "4 password input high",
+      "6 email input high",
+      "7 email input high",
+    ]);
+  });
+});
