@@ -10,7 +10,7 @@ import { withoutSettingFields } from "./field-values.js";
 import { placeDeferred, type DeferredSite } from "./resolve-deferred.js";
 import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
 import { evaluateFile, type LocalModules } from "./flow/evaluate-file.js";
-import type { FileFlow, FlowSink } from "./flow/file-flow.js";
+import type { FileFlow, FlowSink, Site } from "./flow/file-flow.js";
 import { mayCarry } from "./flow/value.js";
 import { isBareSpecifier } from "./link/module-resolver.js";
 
@@ -83,8 +83,9 @@ export function analyseFile(root: string, file: string, rules: CompiledRules, lo
 function toWire(flow: FileFlow): WireFlow {
   // A call none of whose arguments can carry anything passes nothing on; it is kept (calls of
   // the app's own functions decide function-name rules) without its arguments, which were
-  // most of a large project's summaries.
-  const calls = flow.calls.map((c) => (c.args.length && !c.args.some(mayCarry) ? { ...c, args: [] } : c));
+  // most of a large project's summaries, and with only its place: a finding is reported at a
+  // call (with its evidence and symbol) only for a value passed there.
+  const calls = flow.calls.map((c) => (c.args.length && !c.args.some(mayCarry) ? { ...c, args: [], site: placeOnly(c.site) } : c));
   // Half of all functions return nothing and hold no sink or call: nothing across files asks for them.
   const asked = new Set<string>();
   for (const x of flow.sinks) asked.add(x.fn);
@@ -93,6 +94,9 @@ function toWire(flow: FileFlow): WireFlow {
   return { ...flow, calls, fns, sinks: flow.sinks.map((s) => ({ ...s, rule: s.rule.id })) };
 }
 
+function placeOnly(site: Site): Site {
+  return { file: site.file, line: site.line, column: site.column, evidence: "", symbol: null };
+}
 
 /** The file's flow with its sinks' rules looked up again; a rule no longer known drops its sink. */
 export function withRules(flow: WireFlow, rules: CompiledRules): FileFlow {
