@@ -37,10 +37,15 @@ export const DEFAULT_EXCLUDES = [
   // Seed data and migrations are fixtures and table definitions, not collection.
   "**/seeds/**",
   "**/seed/**",
+  // A database's seed script by its name (prisma/seed.ts, packages/database/src/seed.ts) writes the same made-up rows.
+  "**/seed.*",
+  "**/*.seed.*",
   "**/migrations/**",
   "**/__tests__/**",
   "**/__mocks__/**",
   "**/*.stories.*",
+  // A component folder's story file (button/stories.tsx), as Storybook's CSF allows.
+  "**/stories.*",
   "**/*.min.js",
   "**/*.bundle.js",
 ];

@@ -160,6 +160,20 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
   });
 
+  it("a seed script and a story file are skipped by their names; files that merely contain the words are kept", async () => {
+    const dir = project({
+      "packages/database/src/seed.ts": LOG_EMAIL,
+      "prisma/users.seed.ts": LOG_EMAIL,
+      "ui/components/label/stories.tsx": LOG_EMAIL,
+      "app/lib/seed-phrase.ts": LOG_EMAIL,
+      "app/screens/user-stories.tsx": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["app/lib/seed-phrase.ts", "app/screens/user-stories.tsx"]);
+    const kept = rep.findings.filter((f) => f.file === "app/lib/seed-phrase.ts");
+    expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
+  });
+
   it("--all includes all of them", async () => {
     const rep = await scanJson(project(tree), "--all");
     expect(files(rep)).toEqual(Object.keys(tree).filter((p) => /\.(ts|js)$/.test(p)).sort());
