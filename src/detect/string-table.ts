@@ -1,16 +1,20 @@
 import type { FileResult } from "./analyse-file.js";
 
+const MIN_SLICED_LENGTH = 13;
+
 /**
  * One copy of each string the scan keeps from its files' analyses. A name, an evidence
  * snippet or a specifier cut from a source is, in V8, a slice that keeps the whole source
  * alive: kept in every file's summaries, they held every source text of the project until
  * the report (13 MB of a 2,000-file project's 112 MB heap). A table entry is a copy of its
- * own, and names repeated across files (a field, a path, a rule id) are kept once.
+ * own, and longer names repeated across files (a path, an evidence snippet) are kept once.
  */
 export class StringTable {
   private readonly copies = new Map<string, string>();
 
   own(s: string): string {
+    // V8 copies a substring shorter than 13 characters instead of slicing; a table lookup for each one cost more than the copies it would share.
+    if (s.length < MIN_SLICED_LENGTH) return s;
     let copy = this.copies.get(s);
     if (copy === undefined) {
       // A JSON round trip builds a flat string of its own (slice, substring and concatenation may all share the source).

@@ -43,6 +43,7 @@ describe("StringTable", () => {
     const a = table.own(source.slice(13000, 13030));
     expect(table.own(("" + source).slice(13000, 13030))).toBe(a);
     expect(table.own(source.slice(13001, 13031))).not.toBe(a);
+    expect(table.own(source.slice(0, 12))).toBe("const x = 1;");
     expect(table.own("é\u2028\ud800 \"quoted\"")).toBe("é\u2028\ud800 \"quoted\"");
   });
 });
