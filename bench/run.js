@@ -3,7 +3,10 @@
 //
 //   node bench/run.js [--sizes 2000,8000] [--runs 3]
 //                                     all phases at each size, each in its own child process, then the tables
-//   node bench/run.js --child <phase> [--files N]
+//   node bench/run.js --dir <path> [--runs 3]
+//                                     the same phases on a real project (a checkout of home-assistant/frontend, say):
+//                                     its files as the scanner discovers them; the one-file change is undone at the end
+//   node bench/run.js --child <phase> [--files N | --dir <path>]
 //                                     one phase alone in this process (parse | scan | scan-manifest | scan-all-cores | scan-cached):
 //                                     warm-up + 3 runs, one JSON line out. Handy under `node --cpu-prof`.
 //
@@ -15,7 +18,7 @@
 import { fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FILE_COUNT, generate, SIZES } from "./generate.js";
 
@@ -26,6 +29,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg("--runs", "3"));
+const REAL_DIR = arg("--dir", undefined);
 const TARGET_RATIO = 1.5;
 
 const TARGET_PARALLEL = 1.0;
@@ -46,8 +50,21 @@ const median = (xs) => {
 };
 
 // ---------------------------------------------------------------- child: one phase
+/** The files of a real project, as the scanner discovers them, in the shape generate() returns. */
+async function realProject(dir) {
+  const { discoverFiles } = await import(join(DIST, "discover/discover-files.js"));
+  const files = await discoverFiles(dir);
+  let lines = 0;
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), "utf8");
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  }
+  return { dir, files, lines };
+}
+
 async function setupPhase(phase, files) {
-  const meta = generate({ quiet: true, files });
+  const realDir = arg("--dir", undefined);
+  const meta = realDir ? await realProject(resolve(realDir)) : generate({ quiet: true, files });
   const OUT_DIR = meta.dir;
   const { readSource } = await import(join(DIST, "parse/read-source.js"));
   const { parseSource } = await import(join(DIST, "parse/parse-source.js"));
@@ -70,6 +87,13 @@ async function setupPhase(phase, files) {
     // The cache lives outside the project (it is scanned by the other phases); the warm-up run fills it.
     const cacheLocation = phase === "scan-cached" ? mkdtempSync(join(tmpdir(), "policytrace-bench-cache-")) : undefined;
     const edited = join(OUT_DIR, meta.files[Math.floor(meta.files.length / 2)]);
+    if (cacheLocation && realDir) {
+      // A real project is someone's code: the edited file gets its exact bytes back however the child ends.
+      const original = readFileSync(edited);
+      const restore = () => writeFileSync(edited, original);
+      process.on("exit", restore);
+      for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
+    }
     let runs = 0;
     once = async () => {
       // Every run after the warm-up changes one file (a comment in, then out: the project stays as generated).
@@ -158,7 +182,8 @@ async function child(phase, files) {
 // ---------------------------------------------------------------- parent
 /** A phase's child process; `ask` sends a message and resolves with the child's next reply. */
 function startChild(phase, files) {
-  const proc = fork(fileURLToPath(import.meta.url), ["--child", phase, "--files", String(files)], { execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const where = REAL_DIR ? ["--dir", REAL_DIR] : ["--files", String(files)];
+  const proc = fork(fileURLToPath(import.meta.url), ["--child", phase, ...where], { execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   let waiting = null;
   let exited = null;
   proc.on("message", (m) => {
@@ -211,6 +236,14 @@ async function main() {
   }
   const sizes = arg("--sizes", SIZES.join(",")).split(",").map(Number);
   console.log(`node ${process.version}; each phase in its own process; 1 warm-up + ${RUNS} timed runs per phase, round-robin; min and median shown\n`);
+  if (REAL_DIR) {
+    if (!existsSync(REAL_DIR)) {
+      console.log(`bench: --dir ${REAL_DIR} does not exist`);
+      return;
+    }
+    await benchSize(0);
+    return;
+  }
   const bySize = [];
   for (const files of sizes) bySize.push({ files, results: await benchSize(files) });
   if (bySize.length > 1) growth(bySize);
@@ -218,8 +251,11 @@ async function main() {
 
 /** All phases on the project of `files` files, round-robin, then its table and ratios. */
 async function benchSize(files) {
-  generate({ files });
-  console.log(`${fmtInt(files)} files`);
+  if (REAL_DIR) console.log(`${basename(resolve(REAL_DIR))} (${resolve(REAL_DIR)})`);
+  else {
+    generate({ files });
+    console.log(`${fmtInt(files)} files`);
+  }
   const children = Object.keys(PHASES).map((phase) => startChild(phase, files));
   const failed = {};
   const fail = (c, err) => {
@@ -285,7 +321,7 @@ async function benchSize(files) {
     const extra = [`renderJson ${fmtMs(r.jsonMs)} (${(r.jsonBytes / 1048576).toFixed(1)} MB)`, `errors ${r.errors}`];
     if (r.manifest) extra.push(`manifest ${r.manifest}: declared ${fmtInt(r.declared)}, undeclared ${fmtInt(r.undeclared)}, unused ${r.unused}`);
     console.log(`    ${extra.join(", ")}`);
-    if (r.files !== r.generatedFiles) console.log(`    WARNING: scan saw ${r.files} files, the generator wrote ${r.generatedFiles}; the comparison is not like for like`);
+    if (r.files !== r.generatedFiles) console.log(`    WARNING: scan saw ${r.files} files, parse alone read ${r.generatedFiles}; the comparison is not like for like`);
   }
   const all = results["scan-all-cores"];
   const def = results.scan;
