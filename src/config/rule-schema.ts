@@ -112,6 +112,7 @@ function ruleSchema(standalone: boolean) {
           values: { type: "object", additionalProperties: { type: "string" } },
           names: { type: "boolean" },
           elements: { type: "string" },
+          unlessNamed: stringList,
         },
       },
       strings: stringList,

@@ -44,7 +44,11 @@ export interface RuleDef {
   refine?: { symbol: string; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };
   request?: { objects: string[]; members?: string[]; properties?: string[] };
-  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string };
+  /**
+   * `unlessNamed`, with `values`: words in the field's own name (its name or id, the wrapper's name, the
+   * variable bound to its value) that make what its type asks for the app's setting (emailReplyTo, clientSecret).
+   */
+  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string; unlessNamed?: string[] };
   strings?: string[];
   /** First word of a called function's name: saveUser(…), createSession(…). */
   calls?: string[];

@@ -57,6 +57,28 @@ export function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {
   return false;
 }
 
+const FIELD_NAMING = new Set(["name", "id", "value"]);
+
+/**
+ * What a form field is called by its own code: `name="emailReplyTo"`, `id="client-secret"`,
+ * `value={clientSecret}` (the last name of the bound expression), on the element and on the field
+ * wrapper around it.
+ */
+export function fieldNames(...elements: (ts.JsxOpeningLikeElement | null)[]): string[] {
+  const out: string[] = [];
+  for (const el of elements) {
+    if (!el) continue;
+    for (const a of el.attributes.properties) {
+      if (!isJsxAttribute(a) || !isIdentifier(a.name) || !FIELD_NAMING.has(a.name.text)) continue;
+      const text = jsxStringValue(a);
+      const bound = text === null ? jsxBoundExpression(a) : undefined;
+      if (text !== null) out.push(text);
+      else if (bound) out.push(isIdentifier(bound) ? bound.text : (bound as ts.PropertyAccessExpression).name.text);
+    }
+  }
+  return out;
+}
+
 /** `terminal: TerminalDto` or `TerminalDto[]` → "TerminalDto", for nested DTO lookups. */
 export function typeName(t: ts.TypeNode | undefined): string | undefined {
   if (!t) return undefined;

@@ -8,11 +8,11 @@ import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
+const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxOpeningLikeElement, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
 const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, IfStatement: ts.SyntaxKind.IfStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxElement: ts.SyntaxKind.JsxElement, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
 
 const forEachChild = ts.forEachChild;
@@ -155,7 +155,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   let aboutInstallation = false;
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
     if (rule.onlyWhenSent) return;
-    if (aboutInstallation) confidence = "low";
+    if (aboutInstallation) {
+      // A heartbeat keyed by the installation's id: an event rule's own category (browsing behaviour,
+      // diagnostics) would be a person's usage, and no person is there; names sent with it stay, at low.
+      if (rule.category !== NAMES && category === rule.category && SINK_KINDS.has(rule.kind)) return;
+      confidence = "low";
+    }
     const sym = symbol();
     category = refined(rule, sym) ?? category;
     const hit: Hit = { rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym };
@@ -365,7 +370,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // textContentType='password' in PdfPassword: the secret that opens a file, no account's credential.
   const unlocksDocument = (subject: string | undefined) => !!subject && rules.names.isDocumentSubject(subject);
   const asDocumentSecret = (h: NameHit): NameHit => (h.category === "password" ? { ...h, confidence: "low" } : h);
-  const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string) => {
+  const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string, el: ts.JsxOpeningLikeElement) => {
     const name = isIdentifier(attr.name) ? attr.name.text : attr.name.name.text;
     const list = rules.jsx.get(name);
     if (!list) return;
@@ -381,6 +386,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (spec.elements && !rules.regex(spec.elements).test(tag)) continue;
       if (spec.values && value !== null) {
         const cat = spec.values[value] ?? spec.values[value.toLowerCase()];
+        // <FormField name="emailReplyTo"><Input type="email" /></FormField>, <Input id="client-secret" type="password" />:
+        // the field's own name says the address or the secret is the app's setting.
+        if (cat && spec.unlessNamed && namedAsSetting(spec.unlessNamed, el)) continue;
         if (cat) emit(rule, cat, attr, attr, cat === "password" && unlocksDocument(subject) ? "low" : rule.confidence);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
@@ -389,6 +397,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         emitNames(rule, unlocksDocument(subject) ? hits.map(asDocumentSecret) : hits, attr);
       }
     }
+  };
+
+  const namedAsSetting = (words: readonly string[], el: ts.JsxOpeningLikeElement) => {
+    const wrapper = formField !== null && formField !== el && isJsxOpeningLikeElement(formField) ? formField : null;
+    return fieldNames(el, wrapper).some((n) => rules.names.words(n).some((w) => words.includes(w)));
   };
 
   const visitField = (kind: "type-field" | "class-field", member: ts.PropertySignature | ts.PropertyDeclaration, owner: string | null, siblings: readonly string[], statistic = false): string | null => {
@@ -517,7 +530,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           formField = el;
           enteredField = true;
         }
-        if (!isReadOnlyElement(el)) for (const a of el.attributes.properties) if (isJsxAttribute(a)) visitJsxAttribute(a, tag);
+        if (!isReadOnlyElement(el)) for (const a of el.attributes.properties) if (isJsxAttribute(a)) visitJsxAttribute(a, tag, el);
         break;
       }
       case 10: // PropertySignature

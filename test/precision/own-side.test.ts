@@ -66,7 +66,21 @@ describe("the app's own settings and its installation are not a person", () => {
     expect(graded("sample.tsx", src)).toEqual(["3 email input high", "4 email input high"]);
   });
 
-  it("a self-hosted server's heartbeat keyed by its installation id is kept at low; a person's event is not", () => {
+  it("an organisation's reply-to address, a support line and an SSO client's secret are settings; a signer's address and a password are a person's", () => {
+    const src = [
+      "export const EmailPreferencesForm = () => (",
+      "  <FormField name='emailReplyTo' render={({ field }) => <Input {...field} type='email' />} />",
+      ");",
+      "export const SsoForm = () => <Input id='client-secret' type='password' />;",
+      "export const GitLabConnectDialog = () => <Input value={clientSecret} type='password' />;",
+      "export const ContactForm = () => <FormField name='supportPhone'><Input type='tel' /></FormField>;",
+      "export const SignerForm = () => <FormField name='signerEmail' render={({ field }) => <Input {...field} type='email' />} />;",
+      "export const LoginForm = () => <Input id='password' type='password' />;",
+    ].join("\n");
+    expect(graded("sample.tsx", src)).toEqual(["7 email input high", "8 password input medium"]);
+  });
+
+  it("a self-hosted server's heartbeat keyed by its installation id is no one's browsing; a person's event is", () => {
     const src = [
       "import { PostHog } from 'posthog-node';",
       "const client = new PostHog('phc_key');",
@@ -77,7 +91,7 @@ describe("the app's own settings and its installation are not a person", () => {
       "  client.capture({ distinctId: user.id, event: 'signed-up', properties: { email: user.email } });",
       "}",
     ].join("\n");
-    expect(graded("sample.ts", src)).toEqual(["4 browsing-behavior transmit low", "6 email schema low", "7 browsing-behavior transmit high", "7 email transmit high"]);
+    expect(graded("sample.ts", src)).toEqual(["6 email schema low", "7 browsing-behavior transmit high", "7 email transmit high"]);
   });
 
   it("a server's instance id sent with usage counts is not a device id; an app instance id on a phone is", () => {
