@@ -28,6 +28,7 @@ export const ruleFileSchema = {
         measureFields: stringList,
         installationWords: stringList,
         documentWords: stringList,
+        peerScopes: stringList,
         fieldSettings: stringList,
         shapeWords: stringList,
       },

@@ -57,9 +57,14 @@ export interface Vocabulary {
   installationWords: string[];
   /** Words that make a component about an encrypted file (PdfPassword): a password typed there unlocks the file, not an account. */
   documentWords: string[];
+  /** Words in a function's name that say its connections are the app's own nodes (createClusterServer, connectForkWorker): a peer's address there is the deployment's. */
+  peerScopes: string[];
   /** Members of a form field's settings (show, required, placeholder): a shape made only of them configures a question. */
   fieldSettings: string[];
 }
+
+/** The category of a peer's network address, which a peer scope (vocabulary peerScopes) makes the deployment's own. */
+export const PEER_ADDRESS = "ip-address";
 
 export interface NameMatch {
   category: string;
@@ -90,6 +95,7 @@ export class NameClassifier {
   readonly measureFields: ReadonlySet<string>;
   private readonly installationWords: Set<string>;
   private readonly documentWords: Set<string>;
+  private readonly peerScopes: Set<string>;
   private readonly fieldSettingsSet: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
@@ -113,6 +119,7 @@ export class NameClassifier {
     this.measureFields = new Set(vocab.measureFields);
     this.installationWords = new Set(vocab.installationWords);
     this.documentWords = new Set(vocab.documentWords);
+    this.peerScopes = new Set(vocab.peerScopes);
     this.fieldSettingsSet = new Set(vocab.fieldSettings);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
@@ -213,9 +220,18 @@ export class NameClassifier {
     return this.ownerWords(subject).some((w) => this.documentWords.has(w));
   }
 
+  /** `createClusterServer`, `connectForkWorker`: a function whose name says the peers it talks to are the app's own nodes. */
+  isPeerScope(symbol: string): boolean {
+    return this.hasWordOf(symbol, this.peerScopes);
+  }
+
   /** `TestConsolePage`, `mockCheckout`: a function whose name says its data is made up. */
   isMadeUpScope(symbol: string): boolean {
-    return this.words(symbol).some((w) => this.madeUpScopes.has(w));
+    return this.hasWordOf(symbol, this.madeUpScopes);
+  }
+
+  private hasWordOf(name: string, set: ReadonlySet<string>): boolean {
+    return this.words(name).some((w) => set.has(w));
   }
 
   words(name: string): string[] {

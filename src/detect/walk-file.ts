@@ -7,6 +7,7 @@ import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayR
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
+import { PEER_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
@@ -192,6 +193,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // A test console's or a demo's call that sends only what it builds from literals: nobody's data.
   const madeUp = (node: ts.Node) =>
     (isCallExpression(node) || isNewExpression(node)) && symbols.some((s) => rules.names.isMadeUpScope(s)) && argsMadeInPlace(node);
+  // console.log('Cluster client connected.', socket.remoteAddress) in createClusterServer: the peer is one of the app's own nodes.
+  const amongOwnPeers = () => symbols.some((s) => rules.names.isPeerScope(s));
   const yieldReads = new Map<string, boolean>();
   // `*.*.mac`: a key of any name, so the first named step is what the file must read.
   const readsYield = (paths: string[]) => paths.some((p) => {
@@ -231,7 +234,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
         const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
-        if (names.length) emitNames(rule, names, node);
+        const sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== PEER_ADDRESS) : names;
+        if (sent.length) emitNames(rule, sent, node);
         else if (rule.refine) refineFallback(rule, node);
       }
       else emit(rule, rule.category, node, node);

@@ -41,6 +41,27 @@ describe("an address beside a port is an endpoint; a peer's address is a person'
   });
 });
 
+describe("a cluster's peers are the app's own nodes", () => {
+  it("a worker's address logged or carried to a log in a cluster function is the deployment's; a request's client address there and a peer elsewhere are a person's", () => {
+    const src = [
+      "function createClusterServer() {",
+      "  return net.createServer((socket) => {",
+      "    console.log('Cluster client connected.', socket.remoteAddress, socket.remotePort);",
+      "    const peer = socket.remoteAddress;",
+      "    logger.info(`worker ${peer}`);",
+      "  });",
+      "}",
+      "function connectForkWorker(req) {",
+      "  logger.info('fork from', req.socket.remoteAddress);",
+      "}",
+      "function acceptConnection(socket) {",
+      "  console.log('connection from', socket.remoteAddress, socket.remotePort);",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["9 ip-address input", "12 ip-address log"]);
+  });
+});
+
 describe("a server's own addresses in its own log describe the server", () => {
   it("the interface addresses logged at startup are not collected; sent to a registry they are", () => {
     const src = [

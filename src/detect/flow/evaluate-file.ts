@@ -5,7 +5,7 @@ import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
 import { isRowReference, ownerVetoes, propertyKey } from "../collect-names.js";
-import type { NameMatch } from "../name-classifier.js";
+import { PEER_ADDRESS, type NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
@@ -146,7 +146,7 @@ class FileEvaluator {
       calls.push({ site: at(), callee, args: args.map((a) => this.withoutVetoedBeside(a, node)), fn: fn.id, name: calleeName(node) });
     }
     if (!site.sinks) return;
-    const data = this.withoutVetoedBeside(joinAll(args), node);
+    const data = this.withoutOwnPeers(this.withoutVetoedBeside(joinAll(args), node), site.symbol);
     if (!carries(data) && !data.s) return;
     for (const rule of site.sinks) {
       // saveUser(…) named like a store: when the app's own function is called, its body decides.
@@ -167,6 +167,12 @@ class FileEvaluator {
     if (!taintsOf(data).some((t) => t.rule)) return data;
     const read = namesRead(node.arguments ?? []);
     return withoutTaints(data, (t) => t.rule !== undefined && this.rules.names.vetoedBeside({ rule: t.rule, category: t.category, confidence: t.confidence }, read));
+  }
+
+  /** In createClusterServer a peer's address, named so, is one of the app's own nodes (vocabulary peerScopes); an address a source yields is kept. */
+  private withoutOwnPeers(data: Value, symbol: string | null): Value {
+    if (symbol === null || !this.rules.names.isPeerScope(symbol)) return data;
+    return withoutTaints(data, (t) => t.named === true && t.category === PEER_ADDRESS);
   }
 
   /** The app's own function a call reaches: local, a class method, or an import. */
