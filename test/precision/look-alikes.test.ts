@@ -368,6 +368,29 @@ describe("a header is collected where it is read, not where its name is listed",
   });
 });
 
+describe("a processor's reference and a page's link area are not the data they point at", () => {
+  it("a Stripe payment method id and a method's type are no card detail; the payment method object is", () => {
+    const src = [
+      "type PendingMicrodeposit = {",
+      "  paymentMethodId: string;",
+      "  paymentMethod: Stripe.PaymentMethod | null;",
+      "};",
+      "type Fee = { paymentMethod: Stripe.PaymentMethod.Type };",
+    ].join("\n");
+    expect(found(src)).toEqual(["3 payment schema"]);
+  });
+
+  it("a PDF page link's coords are a place on the page; a check-in's coords are where a person was", () => {
+    const src = [
+      "type Page = {",
+      "  pageLinks: { href: string; coords: string; targetPage?: number }[];",
+      "};",
+      "type CheckIn = { coords: string; at: Date };",
+    ].join("\n");
+    expect(found(src)).toEqual(["4 precise-location schema"]);
+  });
+});
+
 describe("a display name is a person's only when a person owns it", () => {
   it("a server's, a team's, a bot's and a role's display name name no one; a user's and a user profile's do", () => {
     const src = [
