@@ -30,7 +30,7 @@ export interface PlacedHit {
   character: number;
   evidence: string;
   symbol: string | null;
-  /** 0-based line of the form field a JSX attribute belongs to, when it is one. */
+  /** 0-based line of the place the hit belongs to (a form field, a conditional read), when it is one. */
   placeLine?: number;
 }
 

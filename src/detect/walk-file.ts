@@ -14,7 +14,7 @@ import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstA
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
 const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxOpeningLikeElement, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
-const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, IfStatement: ts.SyntaxKind.IfStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxElement: ts.SyntaxKind.JsxElement, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
+const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, ConditionalExpression: ts.SyntaxKind.ConditionalExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, IfStatement: ts.SyntaxKind.IfStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxElement: ts.SyntaxKind.JsxElement, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
 
 const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
@@ -43,6 +43,7 @@ act(17, K.ExportAssignment);
 act(18, K.VariableStatement);
 act(19, K.ExportDeclaration);
 act(20, K.IfStatement);
+act(21, K.ConditionalExpression);
 // Identifiers are a third of all nodes and no rule looks at one alone; type annotations other
 // than object types name no data.
 act(SKIP, K.Identifier, K.TypeReference, K.StringKeyword, K.NumberKeyword, K.BooleanKeyword, K.AnyKeyword, K.UnknownKeyword,
@@ -59,7 +60,10 @@ export interface Hit {
   /** The expression shown as evidence (the whole call, not just the name inside it). */
   evidenceNode: ts.Node;
   symbol: string | null;
-  /** The form field a JSX attribute belongs to: its element, or the wrapper whose props hold that element. */
+  /**
+   * The one place several hits are: the form field a JSX attribute belongs to (its element, or the
+   * wrapper whose props hold that element), or the conditional that reads one header in each branch.
+   */
   place?: ts.Node;
 }
 
@@ -148,6 +152,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     /(Field|FormItem|Form\.Item|Controller)$/.test(el.tagName.getText(sf)) && el.attributes.properties.some((a) => isJsxAttribute(a) && isIdentifier(a.name) && a.name.text === "name");
   // The outermost JSX element whose attributes are being read (a JSX element's children are not its attributes).
   let formField: ts.Node | null = null;
+  // The outermost conditional being read: `Array.isArray(h["x-vercel-ip-city"]) ? h["x-vercel-ip-city"][0] : h["x-vercel-ip-city"]`
+  // reads one header in three places of one expression, one collection point.
+  let choice: ts.Node | null = null;
 
   // A rule's `refine`: a more precise category when the enclosing function's name matches.
   const refined = (rule: RuleDef, sym: string | null): string | undefined =>
@@ -453,6 +460,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     let declared = false;
     let savedScope: Parameters<typeof collector.leave>[0] | null = null;
     let enteredField = false;
+    let chose = false;
     // <FormField name="password"><PasswordField autoComplete="new-password" /></FormField>: a form
     // library's field wrapper and the input it wraps are one field.
     if (n.kind === K.JsxElement && formField === null && isFieldWrapper((n as ts.JsxElement).openingElement)) {
@@ -575,7 +583,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           if (isArrayLiteralExpression(parent)) stringParents.add(parent);
           const read = isReadKey(n, parent);
           for (const rule of list) {
-            if (read) emit(rule, rule.category, n, n);
+            if (read) {
+              const before = out.hits.length;
+              emit(rule, rule.category, n, n);
+              if (choice && out.hits.length > before) out.hits[before].place = choice;
+            }
             // A table of header names says the file may read them: one low finding for it, not one per entry.
             else if (!referencedStrings.has(rule.id)) {
               referencedStrings.add(rule.id);
@@ -626,6 +638,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         collector.ifs.push(n as ts.IfStatement);
         guarded = true;
         break;
+      case 21: // ConditionalExpression
+        if (choice === null) {
+          choice = n;
+          chose = true;
+        }
+        break;
     }
     const outer = current;
     current = n;
@@ -637,6 +655,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (declared) declaredBy.pop();
     if (savedScope) collector.leave(savedScope);
     if (enteredField) formField = null;
+    if (chose) choice = null;
   };
   let current: ts.Node = sf;
   forEachChild(sf, visit);

@@ -366,6 +366,29 @@ describe("a header is collected where it is read, not where its name is listed",
       "8 country input high",
     ]);
   });
+
+  it("a header read in each branch of one conditional is one place; another header beside it is another", () => {
+    const src = [
+      "export function getGeoData(headers: Record<string, string | string[] | undefined>) {",
+      "  return {",
+      "    city: Array.isArray(headers['x-vercel-ip-city'])",
+      "      ? headers['x-vercel-ip-city'][0]",
+      "      : headers['x-vercel-ip-city'],",
+      "    country: Array.isArray(headers['x-vercel-ip-country'])",
+      "      ? headers['x-vercel-ip-country'][0]",
+      "      : headers['x-vercel-ip-country'],",
+      "  };",
+      "}",
+      "const ip = headers['x-real-ip'];",
+      "const ip2 = headers['x-real-ip'];",
+    ].join("\n");
+    expect(graded(src)).toEqual([
+      "3 coarse-location input high",
+      "6 country input high",
+      "11 ip-address input high",
+      "12 ip-address input high",
+    ]);
+  });
 });
 
 describe("a processor's reference and a page's link area are not the data they point at", () => {
