@@ -126,6 +126,22 @@ describe("what is not personal data stays out", () => {
     const out = sinks(DEVICE + "async function f() {\n  const [id, mac] = await Promise.all([DeviceInfo.getUniqueId(), DeviceInfo.getMacAddress()]);\n  api.post('/x', { v: id });\n}");
     expect(out).toEqual(["6 device-id transmit @api.acme.io"]);
   });
+  it("a table indexed by a value of its own category holds what it maps it to: idMaps.mac[mac] is a native id, macs[i] a MAC", () => {
+    const src = [
+      "class Plugin {",
+      "  nativeIdOf(device: { id: string }) {",
+      "    const { id, mac } = device;",
+      "    const found = (mac && idMaps.mac?.[mac]) || id;",
+      "    this.console.log('native id', found);",
+      "  }",
+      "  listed(device: { id: string }, i: number) {",
+      "    const m = device.macs[i];",
+      "    this.console.log('mac', m);",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(sinks(src)).toEqual(["9 mac-address log"]);
+  });
   it("a comparison or a boolean derived from personal data is not the data", () => {
     expect(sinks(DEVICE + "async function f() {\n  const id = await DeviceInfo.getUniqueId();\n  const known = id === 'x' || !id;\n  api.post('/k', { known });\n}")).toEqual([]);
   });

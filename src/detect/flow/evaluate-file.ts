@@ -236,7 +236,7 @@ class FileEvaluator {
         if (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg)) return this.member(x, x.expression, arg.text, scope);
         const base = this.eval(x.expression, scope);
         // list[0], map[key]: one of the same things.
-        return element(base);
+        return this.lookedUp(element(base), x.argumentExpression, scope);
       }
       case Form.Call:
         return this.callValue(e as ts.CallExpression | ts.NewExpression, scope);
@@ -405,6 +405,16 @@ class FileEvaluator {
     for (let i = 0; i < items.length; i++) f.set(String(i), items[i]);
     // The list's taints are its items' (joinAll kept them): nothing to add.
     return { ...whole, f };
+  }
+
+  /**
+   * `idMaps.mac[mac]`: a table named for a category and indexed by a value of that category is keyed
+   * by it; what it holds (a device's own id) is not the key. `macs[i]` is still a MAC.
+   */
+  private lookedUp(el: Value, index: ts.Expression, scope: Scope): Value {
+    if (!el.t?.some((t) => t.named)) return el;
+    const keys = new Set(taintsOf(this.eval(index, scope)).map((t) => t.category));
+    return keys.size ? withoutTaints(el, (t) => t.named === true && keys.has(t.category)) : el;
   }
 
   private template(e: ts.TemplateExpression, scope: Scope): Value {
