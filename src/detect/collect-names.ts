@@ -96,6 +96,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (key !== null && rules.opaque.has(key)) return;
       // { country: 'US' }, { lat: -33.9 }, { video: !1 }: a constant the code chose, not data collected from anyone.
       if (isLiteral(n.initializer)) return;
+      // { email: LEGACY_SERVICE_ACCOUNT_EMAIL }: a constant's value is the code's, as a literal's is.
+      if (isIdentifier(n.initializer) && CONSTANT.test(n.initializer.text)) return;
       // { username: proxyUrl.username }: a field of the app's own settings, whatever the key says.
       if (readsSetting(n.initializer, rules)) return;
       // { avatarUrl: team.avatarUrl }: the value's owner said whose it is; the key only copies it.
@@ -234,10 +236,16 @@ function isLiteral(e: ts.Expression): boolean {
   return LITERALS.has(e.kind) || (isPrefixUnaryExpression(e) && LITERALS.has(e.operand.kind));
 }
 
-/** `team.avatarUrl`, `provider?.displayName`: the name matches alone, but not on this owner. */
+/**
+ * `team.avatarUrl`, `provider?.displayName`: the name matches alone, but not on this owner.
+ * `teamEmail`, `serviceAccountEmail()`: the value's own name says whose the datum is.
+ */
 export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
-  while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  if (isCallExpression(e) && e.arguments.length === 0) e = e.expression;
+  if (isIdentifier(e)) return rules.names.namesOthers(e.text);
   if (!isPropertyAccessExpression(e)) return false;
+  if (rules.names.namesOthers(e.name.text)) return true;
   const owner = ownerName(e.expression);
   return owner !== undefined && rules.names.classify(e.name.text) !== null && rules.names.classify(e.name.text, owner) === null;
 }

@@ -104,10 +104,11 @@ export class NameClassifier {
   /** Words of patterns that need an owner to match (`name` in user.name): only these can gain a match from one. */
   private readonly ownerSensitive = new Set<string>();
   private readonly specById = new Map<string, NameRuleSpec>();
+  private readonly othersCache = new Map<string, boolean>();
   readonly pairs: NameRuleSpec[];
   private readonly pairWords = new Set<string>();
 
-  constructor(specs: NameRuleSpec[], private readonly vocab: Vocabulary) {
+  constructor(private readonly specs: NameRuleSpec[], private readonly vocab: Vocabulary) {
     this.globalExclude = new Set(vocab.exclude);
     this.ownerExclude = new Set(vocab.ownerExclude);
     this.tail = new Set(vocab.tail);
@@ -223,6 +224,20 @@ export class NameClassifier {
   /** `createClusterServer`, `connectForkWorker`: a function whose name says the peers it talks to are the app's own nodes. */
   isPeerScope(symbol: string): boolean {
     return this.hasWordOf(symbol, this.peerScopes);
+  }
+
+  /**
+   * `teamEmail`, `deletedServiceAccountEmail`: a name that holds a rule's words beside one of the owners
+   * that rule says are no person (its ownerExclude). A value so named is that owner's, whatever key it is put under.
+   */
+  namesOthers(name: string): boolean {
+    let hit = this.othersCache.get(name);
+    if (hit === undefined) {
+      const w = this.words(name);
+      hit = w.length > 1 && this.specs.some((s) => !!s.ownerExclude?.some((o) => w.includes(o)) && s.patterns.some((p) => p.every((x) => w.includes(x))));
+      this.othersCache.set(detach(name), hit);
+    }
+    return hit;
   }
 
   /** `TestConsolePage`, `mockCheckout`: a function whose name says its data is made up. */

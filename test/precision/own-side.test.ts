@@ -137,6 +137,23 @@ describe("the app's own branding is no one's name", () => {
   });
 });
 
+describe("values named as the app's own are not a person's", () => {
+  it("a service account's address, a team's mailbox and a configuration read's login are the deployment's; a member's address is a person's", () => {
+    const src = [
+      "import { CONVERSION_AUTH } from './constants';",
+      "export async function migrate(member: { email: string }, teamEmail: string) {",
+      "  await prisma.user.updateMany({ where: { email: LEGACY_SERVICE_EMAIL }, data: { email: deletedServiceAccountEmail() } });",
+      "  await prisma.team.update({ data: { replyTo: teamEmail, email: teamEmail } });",
+      "  const auth = DOCUMENT_CONVERSION_AUTH();",
+      "  const headers = { Authorization: `Basic ${btoa(`${auth.username}:${auth.password}`)}` };",
+      "  await fetch('/convert', { method: 'POST', headers });",
+      "  await prisma.user.update({ data: { email: member.email } });",
+      "}",
+    ].join("\n");
+    expect(graded("sample.ts", src)).toEqual(["2 email schema low", "8 email store medium"]);
+  });
+});
+
 describe("credentials the app keeps in its own settings are a setting", () => {
   it("a device's login read from the plugin's stored settings is no one's; a form's is a person's", () => {
     const src = [

@@ -311,6 +311,8 @@ class FileEvaluator {
     // process.env.SMTP_PASSWORD, import.meta.env.VITE_KEY: the app's configuration, not a person's data.
     if (isEnvObject(object)) return CONSTANT;
     const base = this.eval(object, scope);
+    // A field of a constant (`auth.username` of a configuration read) is as constant as its owner.
+    if (base.c && !base.t?.length && !base.f?.size && !base.api) return CONSTANT;
     const v = this.readField(base, name, node);
     const owner = isIdentifier(object) ? object.text : isPropertyAccessExpression(object) ? object.name.text : undefined;
     return this.seeded(v, name, owner, node);
@@ -366,6 +368,10 @@ class FileEvaluator {
     if (req !== null) return { r: [{ k: "import", file: this.file, spec: req, name: "*", path: [] }], api: `${req}:` };
     const args = e.arguments ?? [];
     const calleeNode = unwrap(e.expression);
+    // DOCUMENT_CONVERSION_AUTH(), NEXT_PUBLIC_WEBAPP_URL(): a function named like a constant reads the
+    // app's configuration; the username and password it returns are the deployment's, nobody's.
+    // (A call, with words joined by `_`: `new URL(href)` and `BTOA(x)` are no configuration.)
+    if (isCallExpression(e) && isIdentifier(calleeNode) && calleeNode.text.includes("_") && SCREAMING.test(calleeNode.text)) return CONSTANT;
     const callee = this.eval(calleeNode, scope);
     if (callee.api) {
       const src = this.sourceAt(callee.api, e, e);
