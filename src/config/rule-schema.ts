@@ -26,6 +26,7 @@ export const ruleFileSchema = {
         contentTypes: stringList,
         madeUpScopes: stringList,
         measureFields: stringList,
+        rowIdentities: stringList,
         installationWords: stringList,
         documentWords: stringList,
         peerScopes: stringList,

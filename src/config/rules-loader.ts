@@ -92,7 +92,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [], installationWords: [], documentWords: [], peerScopes: [], fieldSettings: [], shapeWords: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [], rowIdentities: [], installationWords: [], documentWords: [], peerScopes: [], fieldSettings: [], shapeWords: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -119,6 +119,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.contentTypes.push(...(data.vocabulary.contentTypes ?? []));
       vocabulary.madeUpScopes.push(...(data.vocabulary.madeUpScopes ?? []));
       vocabulary.measureFields.push(...(data.vocabulary.measureFields ?? []));
+      vocabulary.rowIdentities.push(...(data.vocabulary.rowIdentities ?? []));
       vocabulary.installationWords.push(...(data.vocabulary.installationWords ?? []));
       vocabulary.documentWords.push(...(data.vocabulary.documentWords ?? []));
       vocabulary.peerScopes.push(...(data.vocabulary.peerScopes ?? []));

@@ -53,6 +53,8 @@ export interface Vocabulary {
   shapeWords: string[];
   /** Numeric fields that make a small shape a statistic's row (`{ name; value: number; country }`): visits per country, not a person's country. */
   measureFields: string[];
+  /** Categories that name one person even in a statistic's row (`{ email; _count }`: a customer's tally, not a bucket). */
+  rowIdentities: string[];
   /** Words that make a name an installation's (installationId, instanceId): telemetry about a deployment, not a person. */
   installationWords: string[];
   /** Words that make a component about an encrypted file (PdfPassword): a password typed there unlocks the file, not an account. */
@@ -93,6 +95,7 @@ export class NameClassifier {
   private readonly madeUpScopes: Set<string>;
   private readonly shapeWords: Set<string>;
   readonly measureFields: ReadonlySet<string>;
+  readonly rowIdentities: ReadonlySet<string>;
   private readonly installationWords: Set<string>;
   private readonly documentWords: Set<string>;
   private readonly peerScopes: Set<string>;
@@ -118,6 +121,7 @@ export class NameClassifier {
     this.madeUpScopes = new Set(vocab.madeUpScopes);
     this.shapeWords = new Set(vocab.shapeWords);
     this.measureFields = new Set(vocab.measureFields);
+    this.rowIdentities = new Set(vocab.rowIdentities);
     this.installationWords = new Set(vocab.installationWords);
     this.documentWords = new Set(vocab.documentWords);
     this.peerScopes = new Set(vocab.peerScopes);

@@ -176,6 +176,19 @@ export function isReadKey(literal: ts.Node, parent: ts.Node | undefined): boolea
   return !(isPropertyAccessExpression(callee) && PRESENCE_CHECKS.has(callee.name.text));
 }
 
+/** `new Headers({…})`, `fetch(url, { headers: {…} })`: the object is the headers of a request the code builds. */
+export function isRequestHeaders(obj: ts.ObjectLiteralExpression, parent: ts.Node): boolean {
+  if (isNewExpression(parent)) return isIdentifier(parent.expression) && parent.expression.text === "Headers";
+  return isPropertyAssignment(parent) && parent.initializer === obj && propertyKey(parent.name) === "headers";
+}
+
+/** `"x-vercel-ip-country": "US"` among a built request's headers: the header is set to a value written in the code. */
+export function setsFixedHeader(literal: ts.Node, parent: ts.Node, headers: ts.ObjectLiteralExpression): boolean {
+  if (!isPropertyAssignment(parent) || parent.name !== literal || !headers.properties.includes(parent)) return false;
+  const v = unwrap(parent.initializer);
+  return isStringLiteralLike(v) || v.kind === ts.SyntaxKind.NumericLiteral;
+}
+
 /** `push(arguments)`: the call hands on whatever its function was given. */
 export function forwardsArguments(node: ts.Node): boolean {
   if (!isCallExpression(node) && !isNewExpression(node)) return false;

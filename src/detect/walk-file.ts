@@ -9,12 +9,12 @@ import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { PEER_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
-import { argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
 const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxOpeningLikeElement, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
-const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, ConditionalExpression: ts.SyntaxKind.ConditionalExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, IfStatement: ts.SyntaxKind.IfStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxElement: ts.SyntaxKind.JsxElement, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
+const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, ConditionalExpression: ts.SyntaxKind.ConditionalExpression, ObjectLiteralExpression: ts.SyntaxKind.ObjectLiteralExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, IfStatement: ts.SyntaxKind.IfStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxElement: ts.SyntaxKind.JsxElement, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
 
 const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
@@ -44,6 +44,7 @@ act(18, K.VariableStatement);
 act(19, K.ExportDeclaration);
 act(20, K.IfStatement);
 act(21, K.ConditionalExpression);
+act(22, K.ObjectLiteralExpression);
 // Identifiers are a third of all nodes and no rule looks at one alone; type annotations other
 // than object types name no data.
 act(SKIP, K.Identifier, K.TypeReference, K.StringKeyword, K.NumberKeyword, K.BooleanKeyword, K.AnyKeyword, K.UnknownKeyword,
@@ -155,6 +156,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // The outermost conditional being read: `Array.isArray(h["x-vercel-ip-city"]) ? h["x-vercel-ip-city"][0] : h["x-vercel-ip-city"]`
   // reads one header in three places of one expression, one collection point.
   let choice: ts.Node | null = null;
+  // The headers of a request the code builds (`new Headers({…})`, `{ headers: {…} }`): a header name
+  // there is written, and with a fixed value ("x-forwarded-for": "127.0.0.1") it carries no one's data.
+  let builtHeaders: ts.ObjectLiteralExpression | null = null;
 
   // A rule's `refine`: a more precise category when the enclosing function's name matches.
   const refined = (rule: RuleDef, sym: string | null): string | undefined =>
@@ -425,8 +429,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       out.types.set(detach(owner), fields);
     }
     const list = rules.syntax.get(kind);
-    if (!list || statistic || !holdsData(member)) return key;
-    const names = namesOf(key, member, owners[owners.length - 1]);
+    if (!list || !holdsData(member)) return key;
+    // A report's row is a bucket (a country, a plan) with its tally; an address in one still names its person.
+    const named = namesOf(key, member, owners[owners.length - 1]);
+    const names = statistic ? named.filter((h) => rules.names.rowIdentities.has(h.category)) : named;
     if (names.length && rules.names.vetoedBeside(names[0], siblings)) return key;
     for (const rule of list) emitNames(rule, names, member);
     return key;
@@ -461,6 +467,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     let savedScope: Parameters<typeof collector.leave>[0] | null = null;
     let enteredField = false;
     let chose = false;
+    let builtHere = false;
+    let savedHeaders: ts.ObjectLiteralExpression | null = null;
     // <FormField name="password"><PasswordField autoComplete="new-password" /></FormField>: a form
     // library's field wrapper and the input it wraps are one field.
     if (n.kind === K.JsxElement && formField === null && isFieldWrapper((n as ts.JsxElement).openingElement)) {
@@ -578,7 +586,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         // Lower-casing never shortens a string, so a literal longer than every key is none of them.
         const text = (n as ts.StringLiteral).text;
         const list = text.length <= longestString ? rules.strings.get(text.toLowerCase()) : undefined;
-        if (list && !isImportDeclaration(parent) && !isLiteralTypeNode(parent) && !stringParents.has(parent)) {
+        if (list && !isImportDeclaration(parent) && !isLiteralTypeNode(parent) && !stringParents.has(parent) && !(builtHeaders && setsFixedHeader(n, parent, builtHeaders))) {
           // A list of proxy headers is one collection point, not one per header.
           if (isArrayLiteralExpression(parent)) stringParents.add(parent);
           const read = isReadKey(n, parent);
@@ -644,6 +652,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           chose = true;
         }
         break;
+      case 22: // ObjectLiteralExpression
+        if (isRequestHeaders(n as ts.ObjectLiteralExpression, parent)) {
+          savedHeaders = builtHeaders;
+          builtHeaders = n as ts.ObjectLiteralExpression;
+          builtHere = true;
+        }
+        break;
     }
     const outer = current;
     current = n;
@@ -656,6 +671,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (savedScope) collector.leave(savedScope);
     if (enteredField) formField = null;
     if (chose) choice = null;
+    if (builtHere) builtHeaders = savedHeaders;
   };
   let current: ts.Node = sf;
   forEachChild(sf, visit);

@@ -288,6 +288,15 @@ describe("a report's numbers are nobody's", () => {
     ].join("\n");
     expect(found(src)).toEqual(["6 name schema", "8 country schema", "10 ip-address schema"]);
   });
+
+  it("an ORM groupBy's rows (a country beside its _count) are partners per country; an import's recipient and a customer's tally are a person's", () => {
+    const src = [
+      "const { data } = usePartnersCount<{ country: string; _count: number }[]>({ groupBy: 'country' });",
+      "type LinksImported = { email: string; provider: string; count: number };",
+      "const { data: customers } = useEarningsCount<{ id: string; email: string; _count: number }[]>({ groupBy: 'customerId' });",
+    ].join("\n");
+    expect(found(src)).toEqual(["2 email schema", "3 email schema"]);
+  });
 });
 
 describe("a model name is a device's only on a device", () => {
@@ -388,6 +397,20 @@ describe("a header is collected where it is read, not where its name is listed",
       "11 ip-address input high",
       "12 ip-address input high",
     ]);
+  });
+});
+
+describe("a header the code sets is not one it reads", () => {
+  it("a made-up request's fixed geo headers are nobody's; one set from a customer stays a low reference; a read is high", () => {
+    const src = [
+      "const dummy = new Request(url, {",
+      "  headers: new Headers({ 'x-forwarded-for': '127.0.0.1', 'x-vercel-ip-country': 'US' }),",
+      "});",
+      "await fetch(url, { headers: { 'x-vercel-ip-city': 'Munich' } });",
+      "const fake = new Headers({ 'x-vercel-ip-country': customer.country || 'US' });",
+      "const ip = req.headers['x-forwarded-for'];",
+    ].join("\n");
+    expect(graded(src)).toEqual(["5 country input low", "6 ip-address input high"]);
   });
 });
 
