@@ -383,6 +383,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
 
   // textContentType='password' in PdfPassword: the secret that opens a file, no account's credential.
+  const inSettingsScope = () => {
+    const subject = subjectOf(symbol());
+    return !!subject && rules.names.isSettingsSubject(subject);
+  };
   const unlocksDocument = (subject: string | undefined) => !!subject && rules.names.isDocumentSubject(subject);
   const asDocumentSecret = (h: NameHit): NameHit => (h.category === "password" ? { ...h, confidence: "low" } : h);
   const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string, el: ts.JsxOpeningLikeElement) => {
@@ -557,7 +561,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (isInterfaceDeclaration(parent) || isTypeLiteralNode(parent)) {
           const typeOwner = isInterfaceDeclaration(parent) ? parent.name.text : null;
           const statistic = isStatisticRow(parent.members, rules.names.measureFields) || typedAsStatisticRows((n as ts.PropertySignature).type, rules.names.measureFields);
-          const key = visitField("type-field", n as ts.PropertySignature, typeOwner, memberNames(parent.members), statistic);
+          // this._request<{ username; password }>() in fetchMqttConfig: a shape no type names, in a function
+          // about one of the app's own settings (its last word in ownerExclude), holds that setting.
+          const setting = isTypeLiteralNode(parent) && inSettingsScope();
+          const key = visitField("type-field", n as ts.PropertySignature, typeOwner, memberNames(parent.members), statistic || setting);
           if (key !== null) {
             owners.push(key);
             owned = true;

@@ -18,6 +18,20 @@ describe("the app's own settings are not a person's data", () => {
     ].join("\n");
     expect(found(src)).toEqual(["3 nickname log", "3 password log"]);
   });
+
+  it("an inline shape in a function about a broker's config holds its login; the same shape in a sign-in holds a person's", () => {
+    const src = [
+      "class CloudApi {",
+      "  async fetchMqttConfig() {",
+      "    return this.request<{ url: string; username: string; password: string }>('/mqtt');",
+      "  }",
+      "  async signIn() {",
+      "    return this.request<{ username: string; password: string }>('/login');",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 nickname schema", "6 password schema"]);
+  });
 });
 
 describe("a wrapper and a loader's setup send nothing by themselves", () => {
