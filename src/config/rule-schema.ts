@@ -20,6 +20,7 @@ export const ruleFileSchema = {
         exclude: stringList,
         tail: stringList,
         opaque: stringList,
+        lookupKeys: stringList,
         ownerExclude: stringList,
         settingTypes: stringList,
         settingMembers: stringList,

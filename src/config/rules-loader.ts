@@ -92,7 +92,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [], rowIdentities: [], installationWords: [], documentWords: [], peerScopes: [], fieldSettings: [], shapeWords: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], lookupKeys: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [], rowIdentities: [], installationWords: [], documentWords: [], peerScopes: [], fieldSettings: [], shapeWords: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -113,6 +113,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.exclude.push(...(data.vocabulary.exclude ?? []));
       vocabulary.tail.push(...(data.vocabulary.tail ?? []));
       vocabulary.opaque.push(...(data.vocabulary.opaque ?? []));
+      vocabulary.lookupKeys.push(...(data.vocabulary.lookupKeys ?? []));
       vocabulary.ownerExclude.push(...(data.vocabulary.ownerExclude ?? []));
       vocabulary.settingTypes.push(...(data.vocabulary.settingTypes ?? []));
       vocabulary.settingMembers.push(...(data.vocabulary.settingMembers ?? []));

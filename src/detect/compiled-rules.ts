@@ -16,6 +16,8 @@ export interface CompiledRules {
   methods: Map<string, { receiver: RegExp; firstArg?: RegExp; rule: RuleDef }[]>;
   calls: Map<string, RuleDef[]>;
   opaque: Set<string>;
+  /** Keys of a store call's argument that find rows (`where`): what they hold is not written. */
+  lookupKeys: Set<string>;
   requestObjects: Set<string>;
   /** First names of request objects (req, ctx): a chain rooted elsewhere is never a request. */
   requestRoots: Set<string>;
@@ -45,6 +47,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     methods: new Map(),
     calls: new Map(),
     opaque: new Set(set.vocabulary.opaque),
+    lookupKeys: new Set(set.vocabulary.lookupKeys),
     requestObjects: new Set(),
     requestRoots: new Set(),
     requestMembers: new Map(),

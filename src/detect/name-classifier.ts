@@ -41,6 +41,8 @@ export interface Vocabulary {
   opaque: string[];
   /** Owners whose fields are the app's own settings (config.database.password). */
   ownerExclude: string[];
+  /** Keys of a store call's argument that find the rows to write (`where`), not what it writes. */
+  lookupKeys: string[];
   /** Last words of type names that make a field options or a handle, whatever its name (VideoStreamOptions, RTCRtpTransceiverInit). */
   settingTypes: string[];
   /** Members that read a setting or a measure of their owner (`audio.port`, `email.length`), not the owner's value. */

@@ -189,6 +189,20 @@ export function setsFixedHeader(literal: ts.Node, parent: ts.Node, headers: ts.O
   return isStringLiteralLike(v) || v.kind === ts.SyntaxKind.NumericLiteral;
 }
 
+/**
+ * `update({ where: { email }, data })` → the other properties of each object argument: what a store
+ * call writes, without the keys that only find the rows (vocabulary lookupKeys).
+ */
+export function withoutLookups(args: readonly ts.Node[], keys: ReadonlySet<string>): ts.Node[] {
+  const out: ts.Node[] = [];
+  for (const a of args) {
+    const lookups = isObjectLiteralExpression(a) && a.properties.some((p) => isPropertyAssignment(p) && keys.has(propertyKey(p.name) ?? ""));
+    if (!lookups) out.push(a);
+    else for (const p of (a as ts.ObjectLiteralExpression).properties) if (!(isPropertyAssignment(p) && keys.has(propertyKey(p.name) ?? ""))) out.push(p);
+  }
+  return out;
+}
+
 /** `push(arguments)`: the call hands on whatever its function was given. */
 export function forwardsArguments(node: ts.Node): boolean {
   if (!isCallExpression(node) && !isNewExpression(node)) return false;

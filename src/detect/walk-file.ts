@@ -9,7 +9,7 @@ import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
 import { PEER_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
-import { isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -244,7 +244,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       if (rule.category === NAMES) {
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
-        const names = collectNames(namesFrom(), rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
+        const roots = rule.kind === "store" ? withoutLookups(namesFrom(), rules.lookupKeys) : namesFrom();
+        const names = collectNames(roots, rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
         const sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== PEER_ADDRESS) : names;
         if (sent.length) emitNames(rule, sent, node);
         else if (rule.refine) refineFallback(rule, node);

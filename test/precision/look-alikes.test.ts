@@ -557,3 +557,20 @@ describe("a form library's field wrapper and the input it wraps are one field", 
     ]);
   });
 });
+
+describe("a store call's lookup finds a row, it writes nothing", () => {
+  it("an address in update's where is looked up; in an upsert's create, an insert, or a query sent to an API it is stored or sent", () => {
+    const src = [
+      "import { prisma } from './db';",
+      "export async function resetAttempts(email: string) {",
+      "  await prisma.user.update({ where: { email }, data: { invalidLoginAttempts: 0 } });",
+      "  await prisma.partner.upsert({ where: { email }, create: { email }, update: {} });",
+      "  await prisma.verificationToken.create({ data: { identifier: email } });",
+      "  await fetch('/api/graphql', { method: 'POST', body: JSON.stringify({ where: { email } }) });",
+      "}",
+      "function byEmail(userEmail: string) { return prisma.user.update({ where: { email: userEmail }, data: { lockedAt: null } }); }",
+      "export const unlock = (user: { email: string }) => byEmail(user.email);",
+    ].join("\n");
+    expect(found(src).filter((f) => !f.endsWith("schema"))).toEqual(["4 email store", "5 email store", "6 email transmit"]);
+  });
+});

@@ -148,13 +148,17 @@ class FileEvaluator {
     if (!site.sinks) return;
     const data = this.withoutOwnPeers(this.withoutVetoedBeside(joinAll(args), node), site.symbol);
     if (!carries(data) && !data.s) return;
+    let written: Value | undefined;
     for (const rule of site.sinks) {
       // saveUser(…) named like a store: when the app's own function is called, its body decides.
       if (callee && rule.calls) continue;
       if (!SINK_DATA.has(rule.kind)) continue;
+      // update({ where: { email }, data }): the lookup finds the row, only the rest is written.
+      const moved = rule.kind === "store" ? (written ??= this.withoutOwnPeers(this.withoutVetoedBeside(joinAll(args.map((a) => this.withoutLookups(a))), node), site.symbol)) : data;
+      if (!carries(moved) && !moved.s) continue;
       const recipient = rule.recipient ?? this.hostOfCall(node, site.scope, args);
       const urlParam = recipient === null && rule.kind === "transmit" ? args[0]?.p?.find((p) => p.fn === fn.id && p.path.length === 0)?.index : undefined;
-      sinks.push({ site: at(), rule, args: data, fn: fn.id, recipient, ...(urlParam !== undefined ? { urlParam } : {}) });
+      sinks.push({ site: at(), rule, args: moved, fn: fn.id, recipient, ...(urlParam !== undefined ? { urlParam } : {}) });
     }
   }
 
@@ -167,6 +171,12 @@ class FileEvaluator {
     if (!taintsOf(data).some((t) => t.rule)) return data;
     const read = namesRead(node.arguments ?? []);
     return withoutTaints(data, (t) => t.rule !== undefined && this.rules.names.vetoedBeside({ rule: t.rule, category: t.category, confidence: t.confidence }, read));
+  }
+
+  /** An argument object without the keys that only find the rows a store call writes (vocabulary lookupKeys). */
+  private withoutLookups(v: Value): Value {
+    if (!v.f || ![...v.f.keys()].some((k) => this.rules.lookupKeys.has(k))) return v;
+    return { ...v, f: new Map([...v.f].filter(([k]) => !this.rules.lookupKeys.has(k))) };
   }
 
   /** In createClusterServer a peer's address, named so, is one of the app's own nodes (vocabulary peerScopes); an address a source yields is kept. */
