@@ -30,6 +30,8 @@ export const ruleFileSchema = {
         rowIdentities: stringList,
         installationWords: stringList,
         documentWords: stringList,
+        holderWords: stringList,
+        personWords: stringList,
         peerScopes: stringList,
         fieldSettings: stringList,
         shapeWords: stringList,

@@ -92,7 +92,7 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
   const rules: RuleDef[] = [];
   // Maps looked up by words from scanned code have no prototype: a JSX type="constructor"
   // or an identifier `toString` must not find Object.prototype's functions.
-  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], lookupKeys: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [], rowIdentities: [], installationWords: [], documentWords: [], peerScopes: [], fieldSettings: [], shapeWords: [] };
+  const vocabulary: Vocabulary = { normalize: Object.create(null), exclude: [], tail: [], opaque: [], lookupKeys: [], ownerExclude: [], settingTypes: [], settingMembers: [], contentTypes: [], madeUpScopes: [], measureFields: [], rowIdentities: [], installationWords: [], documentWords: [], holderWords: [], personWords: [], peerScopes: [], fieldSettings: [], shapeWords: [] };
   const seen = new Map<string, string>();
   const recipients: RecipientDef[] = [];
   const catalogueSeen: CatalogueSeen = { ids: new Map(), hosts: new Map() };
@@ -123,6 +123,8 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       vocabulary.rowIdentities.push(...(data.vocabulary.rowIdentities ?? []));
       vocabulary.installationWords.push(...(data.vocabulary.installationWords ?? []));
       vocabulary.documentWords.push(...(data.vocabulary.documentWords ?? []));
+      vocabulary.holderWords.push(...(data.vocabulary.holderWords ?? []));
+      vocabulary.personWords.push(...(data.vocabulary.personWords ?? []));
       vocabulary.peerScopes.push(...(data.vocabulary.peerScopes ?? []));
       vocabulary.fieldSettings.push(...(data.vocabulary.fieldSettings ?? []));
       vocabulary.shapeWords.push(...(data.vocabulary.shapeWords ?? []));

@@ -111,7 +111,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (key !== null && !settings && classify(key, n.name, keyOwner, false, true)) return;
       const before = hits.length;
       const outer = keyOwner;
-      keyOwner = key ?? outer;
+      keyOwner = key === null ? outer : rules.names.ownerOf([outer, key]);
       inValue++;
       visit(n.initializer);
       inValue--;
@@ -290,6 +290,11 @@ export function propertyKey(name: ts.PropertyName | ts.BindingName): string | nu
   if (isIdentifier(name) || isStringLiteral(name) || isPrivateIdentifier(name)) return name.text.replace(/^#/, "");
   if (isNoSubstitutionTemplateLiteral(name)) return name.text;
   return null;
+}
+
+/** `team.save(…)` → team, `prisma.organisationEmail.create(…)` → organisationEmail: the record a method call writes. */
+export function recordOf(node: ts.Node): string | undefined {
+  return isCallExpression(node) && isPropertyAccessExpression(node.expression) ? ownerName(node.expression.expression) : undefined;
 }
 
 function ownerName(e: ts.Expression): string | undefined {

@@ -63,6 +63,10 @@ export interface Vocabulary {
   documentWords: string[];
   /** Words in a function's name that say its connections are the app's own nodes (createClusterServer, connectForkWorker): a peer's address there is the deployment's. */
   peerScopes: string[];
+  /** Words that make an owner a person or a person's record (member, user, invitee): what it holds is theirs. */
+  personWords: string[];
+  /** Owners that hold a thing for their own owner (an installation's `account`): the owner above says whose. */
+  holderWords: string[];
   /** Members of a form field's settings (show, required, placeholder): a shape made only of them configures a question. */
   fieldSettings: string[];
 }
@@ -102,6 +106,8 @@ export class NameClassifier {
   private readonly documentWords: Set<string>;
   private readonly peerScopes: Set<string>;
   private readonly fieldSettingsSet: Set<string>;
+  private readonly holderWords: Set<string>;
+  private readonly personWords: Set<string>;
   private readonly cache = new Map<string, Map<string, NameMatch | null>>();
   /** name → its words and its match when nobody owns it. */
   private readonly base = new Map<string, { words: string[]; match: NameMatch | null }>();
@@ -128,6 +134,8 @@ export class NameClassifier {
     this.documentWords = new Set(vocab.documentWords);
     this.peerScopes = new Set(vocab.peerScopes);
     this.fieldSettingsSet = new Set(vocab.fieldSettings);
+    this.holderWords = new Set(vocab.holderWords);
+    this.personWords = new Set(vocab.personWords);
     for (const spec of specs) {
       for (const pattern of spec.patterns) {
         const first = pattern[0];
@@ -215,6 +223,28 @@ export class NameClassifier {
   /** `{ show: boolean; required: boolean; placeholder: string }`: every member is a form field's setting. */
   areFieldSettings(members: readonly string[]): boolean {
     return members.length > 1 && members.every((m) => this.fieldSettingsSet.has(m));
+  }
+
+  /**
+   * The owner a field is judged by, from its owners outermost first: the innermost, or for a holder
+   * (`installation: { account: { name } }`) the holder named by its own owner (installationAccount).
+   */
+  ownerOf(chain: readonly (string | undefined)[]): string | undefined {
+    const inner = chain[chain.length - 1];
+    const outer = chain[chain.length - 2];
+    if (inner === undefined || outer === undefined || !this.holderWords.has(inner)) return inner;
+    return outer + inner[0].toUpperCase() + inner.slice(1);
+  }
+
+  /**
+   * `team.save({ avatarUrl })`, `prisma.organisationEmail.create(…)`: a record of an owner that the
+   * category's name rules rule out (ownerExclude) holds that owner's datum, unless a person's word says
+   * the record is a person's too (organisationMember, teamInvitee).
+   */
+  recordOfOthers(category: string, record: string): boolean {
+    const w = this.ownerWords(record);
+    if (w.some((x) => this.personWords.has(x))) return false;
+    return this.specs.some((s) => s.category === category && !!s.ownerExclude?.some((o) => w.includes(o)));
   }
 
   /** `installationId`, `this.instanceId`: a name for the deployment itself. */

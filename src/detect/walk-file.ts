@@ -6,7 +6,7 @@ import { type CompiledRules, lookupApi } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, unwrap } from "./api-paths.js";
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
-import { collectNames, propertyKey, type NameHit } from "./collect-names.js";
+import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
 import { PEER_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
@@ -246,7 +246,10 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const schema = rule.kind === "schema";
         const roots = rule.kind === "store" ? withoutLookups(namesFrom(), rules.lookupKeys) : namesFrom();
         const names = collectNames(roots, rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
-        const sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== PEER_ADDRESS) : names;
+        let sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== PEER_ADDRESS) : names;
+        // team.save({ avatarUrl }), prisma.organisationEmail.create({ data: { email } }): the record is the team's.
+        const record = rule.kind === "store" ? recordOf(node) : undefined;
+        if (record !== undefined) sent = sent.filter((h) => !rules.names.recordOfOthers(h.category, record));
         if (sent.length) emitNames(rule, sent, node);
         else if (rule.refine) refineFallback(rule, node);
       }
@@ -436,7 +439,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const list = rules.syntax.get(kind);
     if (!list || !holdsData(member)) return key;
     // A report's row is a bucket (a country, a plan) with its tally; an address in one still names its person.
-    const named = namesOf(key, member, owners[owners.length - 1]);
+    const named = namesOf(key, member, rules.names.ownerOf(owners));
     const names = statistic ? named.filter((h) => rules.names.rowIdentities.has(h.category)) : named;
     if (names.length && rules.names.vetoedBeside(names[0], siblings)) return key;
     for (const rule of list) emitNames(rule, names, member);

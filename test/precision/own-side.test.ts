@@ -154,6 +154,20 @@ describe("values named as the app's own are not a person's", () => {
   });
 });
 
+describe("a team's or an installation's records are not a person's", () => {
+  it("a team's logo saved, an organisation's mailbox created and an installation account's avatar are theirs; a user's photo and a member's address are a person's", () => {
+    const src = [
+      "export async function onTeamAvatar(team: Team, avatarUrl: string) { await team.save({ avatarUrl }); }",
+      "export async function onUserAvatar(user: User, avatarUrl: string) { await user.save({ avatarUrl }); }",
+      "export async function addEmail(email: string) { await prisma.organisationEmail.create({ data: { email } }); }",
+      "export async function addMember(email: string) { await prisma.organisationMember.create({ data: { email } }); }",
+      "type IntegrationSettings = { github?: { installation: { id: number; account: { name: string; avatarUrl: string } } } };",
+      "type LinkedAccount = { figma?: { account: { name: string; avatarUrl: string } } };",
+    ].join("\n");
+    expect(found(src)).toEqual(["2 profile-photo store", "4 email store", "6 name schema", "6 profile-photo schema"]);
+  });
+});
+
 describe("credentials the app keeps in its own settings are a setting", () => {
   it("a device's login read from the plugin's stored settings is no one's; a form's is a person's", () => {
     const src = [

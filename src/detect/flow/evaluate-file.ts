@@ -4,7 +4,7 @@ import { NAMES } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
-import { isRowReference, ownerVetoes, propertyKey } from "../collect-names.js";
+import { isRowReference, ownerVetoes, propertyKey, recordOf } from "../collect-names.js";
 import { PEER_ADDRESS, type NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
@@ -154,7 +154,7 @@ class FileEvaluator {
       if (callee && rule.calls) continue;
       if (!SINK_DATA.has(rule.kind)) continue;
       // update({ where: { email }, data }): the lookup finds the row, only the rest is written.
-      const moved = rule.kind === "store" ? (written ??= this.withoutOwnPeers(this.withoutVetoedBeside(joinAll(args.map((a) => this.withoutLookups(a))), node), site.symbol)) : data;
+      const moved = rule.kind === "store" ? (written ??= this.withoutOthersRecord(this.withoutOwnPeers(this.withoutVetoedBeside(joinAll(args.map((a) => this.withoutLookups(a))), node), site.symbol), node)) : data;
       if (!carries(moved) && !moved.s) continue;
       const recipient = rule.recipient ?? this.hostOfCall(node, site.scope, args);
       const urlParam = recipient === null && rule.kind === "transmit" ? args[0]?.p?.find((p) => p.fn === fn.id && p.path.length === 0)?.index : undefined;
@@ -183,6 +183,13 @@ class FileEvaluator {
   private withoutOwnPeers(data: Value, symbol: string | null): Value {
     if (symbol === null || !this.rules.names.isPeerScope(symbol)) return data;
     return withoutTaints(data, (t) => t.named === true && t.category === PEER_ADDRESS);
+  }
+
+  /** `team.save({ avatarUrl })`: what a name said is dropped when the record written is an owner its rules rule out (the walker's recordOfOthers). */
+  private withoutOthersRecord(data: Value, node: ts.CallExpression | ts.NewExpression): Value {
+    const record = recordOf(node);
+    if (record === undefined) return data;
+    return withoutTaints(data, (t) => t.named === true && this.rules.names.recordOfOthers(t.category, record));
   }
 
   /** The app's own function a call reaches: local, a class method, or an import. */
