@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import type { NameMatch, ValueShape } from "./name-classifier.js";
+import { IP_ADDRESS, type NameMatch, type ValueShape } from "./name-classifier.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { isKeyLike, keyName } from "./tokens.js";
 
@@ -65,6 +65,13 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     else if (name.length <= 24 && (isKey || inValue === 0)) bare.push({ name, node, scope });
     return false;
   };
+  const dropSince = (from: number, category: string) => {
+    for (let i = hits.length - 1; i >= from; i--) {
+      if (hits[i].category !== category) continue;
+      hits.splice(i, 1);
+      hitScopes.splice(i, 1);
+    }
+  };
   const visitUrl = (chunks: readonly string[], node: ts.Node) => {
     for (const key of urlKeys(chunks)) classify(key, node);
   };
@@ -129,9 +136,16 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       else if (!message && isKeyLike(n.text)) classify(keyName(n.text), n);
       return;
     }
-    if (isTemplateExpression(n) && n === url) {
-      visitUrl([n.head.text, ...n.templateSpans.map((s) => s.literal.text)], n);
-      for (const span of n.templateSpans) visit(span.expression);
+    if (isTemplateExpression(n)) {
+      if (n === url) visitUrl([n.head.text, ...n.templateSpans.map((s) => s.literal.text)], n);
+      let before = n.head.text;
+      for (const span of n.templateSpans) {
+        const from = hits.length;
+        visit(span.expression);
+        // `http://${ip}/cgi-bin/…`: the host of a URL is where the request goes, an endpoint, not data it carries.
+        if (before.endsWith("://")) dropSince(from, IP_ADDRESS);
+        before = span.literal.text;
+      }
       return;
     }
     if (isCallExpression(n)) {

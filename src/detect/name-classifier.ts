@@ -71,8 +71,8 @@ export interface Vocabulary {
   fieldSettings: string[];
 }
 
-/** The category of a peer's network address, which a peer scope (vocabulary peerScopes) makes the deployment's own. */
-export const PEER_ADDRESS = "ip-address";
+/** The category of a network address: a cluster peer's (vocabulary peerScopes) or a URL's host is the app's own endpoint, not a person's. */
+export const IP_ADDRESS = "ip-address";
 
 export interface NameMatch {
   category: string;

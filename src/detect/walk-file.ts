@@ -7,7 +7,7 @@ import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayR
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
-import { PEER_ADDRESS } from "./name-classifier.js";
+import { IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
@@ -246,7 +246,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const schema = rule.kind === "schema";
         const roots = rule.kind === "store" ? withoutLookups(namesFrom(), rules.lookupKeys) : namesFrom();
         const names = collectNames(roots, rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
-        let sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== PEER_ADDRESS) : names;
+        let sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== IP_ADDRESS) : names;
         // team.save({ avatarUrl }), prisma.organisationEmail.create({ data: { email } }): the record is the team's.
         const record = rule.kind === "store" ? recordOf(node) : undefined;
         if (record !== undefined) sent = sent.filter((h) => !rules.names.recordOfOthers(h.category, record));

@@ -41,6 +41,41 @@ describe("an address beside a port is an endpoint; a peer's address is a person'
   });
 });
 
+describe("an address a string connects to is an endpoint", () => {
+  it("a URL's host and an address concatenated beside its port are where the app connects; an address in a URL's path or beside a name is data", () => {
+    const src = [
+      "class CameraClient {",
+      "  listen() {",
+      "    const url = `http://${this.ip}/cgi-bin/eventManager.cgi`;",
+      "    console.log('preparing event listener', url);",
+      "  }",
+      "  configure(ip: string, port: number) {",
+      "    const data = '<SIPServer>' + `<proxy>${ip}</proxy>` + `<proxyPort>${port}</proxyPort>` + '</SIPServer>';",
+      "    this.console.debug(`SIP configuration: ${data}`);",
+      "  }",
+      "  report(ip: string, user: string) {",
+      "    const url = `https://audit.example.com/visits/${ip}`;",
+      "    console.log('reporting', url);",
+      "    const line = 'visit ' + ip + ' by ' + user;",
+      "    console.log(line);",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["12 ip-address log", "14 ip-address log"]);
+  });
+
+  it("an address written as a URL's host in the sink's own arguments is where it sends; in the URL's path it is sent", () => {
+    const src = [
+      "function probe(ip: string) {",
+      "  fetch(`http://${ip}/ISAPI/System/deviceInfo`, { method: 'PUT', body: 'x' });",
+      "  console.log(`probing http://${ip}/`);",
+      "  fetch(`https://audit.example.com/visits/${ip}`, { method: 'POST', body: 'x' });",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["4 ip-address transmit"]);
+  });
+});
+
 describe("a cluster's peers are the app's own nodes", () => {
   it("a worker's address logged or carried to a log in a cluster function is the deployment's; a request's client address there and a peer elsewhere are a person's", () => {
     const src = [

@@ -5,7 +5,7 @@ import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
 import { isRowReference, ownerVetoes, propertyKey, recordOf } from "../collect-names.js";
-import { PEER_ADDRESS, type NameMatch } from "../name-classifier.js";
+import { IP_ADDRESS, type NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
@@ -20,7 +20,7 @@ import type { ClassFlow, FileFlow, FlowCall, FlowSink, FnFlow, Site } from "./fi
 // call (a sink or a function of the app) and following declarations, writes, fields and
 // callbacks backwards through the scope tree. Each declaration is evaluated once.
 
-const { isArrowFunction, isCallExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = ts;
+const { isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = ts;
 const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, RegularExpressionLiteral: ts.SyntaxKind.RegularExpressionLiteral, BigIntLiteral: ts.SyntaxKind.BigIntLiteral, PlusToken: ts.SyntaxKind.PlusToken, QuestionQuestionToken: ts.SyntaxKind.QuestionQuestionToken, BarBarToken: ts.SyntaxKind.BarBarToken, AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, CommaToken: ts.SyntaxKind.CommaToken, EqualsToken: ts.SyntaxKind.EqualsToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, MinusToken: ts.SyntaxKind.MinusToken, AsteriskToken: ts.SyntaxKind.AsteriskToken, SlashToken: ts.SyntaxKind.SlashToken };
 /** What evalInner does per node kind, as a byte table (a chain of `isX` tests ran per evaluation step). */
 const enum Form { None, Text, Constant, Identifier, This, Member, Element, Call, Template, Object, Array, Conditional, Binary, Prefix, Function, Class }
@@ -168,8 +168,13 @@ class FileEvaluator {
    * the walker drops the name itself there. A source's value (`req.socket.remoteAddress`) is never dropped.
    */
   private withoutVetoedBeside(data: Value, node: ts.CallExpression | ts.NewExpression): Value {
+    return this.withoutVetoedAmong(data, node.arguments ?? []);
+  }
+
+  /** The same where a string is built: `${ip}:${port}`, `'<proxy>' + ip + '</proxy><proxyPort>' + port` is an endpoint wherever it goes. */
+  private withoutVetoedAmong(data: Value, nodes: readonly ts.Node[]): Value {
     if (!taintsOf(data).some((t) => t.rule)) return data;
-    const read = namesRead(node.arguments ?? []);
+    const read = namesRead(nodes);
     return withoutTaints(data, (t) => t.rule !== undefined && this.rules.names.vetoedBeside({ rule: t.rule, category: t.category, confidence: t.confidence }, read));
   }
 
@@ -182,7 +187,7 @@ class FileEvaluator {
   /** In createClusterServer a peer's address, named so, is one of the app's own nodes (vocabulary peerScopes); an address a source yields is kept. */
   private withoutOwnPeers(data: Value, symbol: string | null): Value {
     if (symbol === null || !this.rules.names.isPeerScope(symbol)) return data;
-    return withoutTaints(data, (t) => t.named === true && t.category === PEER_ADDRESS);
+    return withoutTaints(data, (t) => t.named === true && t.category === IP_ADDRESS);
   }
 
   /** `team.save({ avatarUrl })`: what a name said is dropped when the record written is an owner its rules rule out (the walker's recordOfOthers). */
@@ -444,13 +449,17 @@ class FileEvaluator {
     let text: string | undefined = e.head.text;
     let v: Value = { c: true };
     let allConstant = true;
+    let before = e.head.text;
     for (const span of e.templateSpans) {
-      const x = this.eval(span.expression, scope);
+      let x = this.eval(span.expression, scope);
+      // `http://${this.ip}/cgi-bin/…`: the host of a URL is where the request goes, an endpoint, not data it carries.
+      if (before.endsWith("://")) x = withoutTaints(x, (t) => t.named === true && t.category === IP_ADDRESS);
+      before = span.literal.text;
       if (!x.c) allConstant = false;
       text = text !== undefined && x.s !== undefined ? text + x.s + span.literal.text : text !== undefined && x.s === undefined ? `${text}\${}` : text;
       v = join(v, { ...x, s: undefined });
     }
-    return { ...v, s: text, c: allConstant || undefined };
+    return this.withoutVetoedAmong({ ...v, s: text, c: allConstant || undefined }, e.templateSpans.map((span) => span.expression));
   }
 
   private binary(e: ts.BinaryExpression, scope: Scope): Value {
@@ -461,7 +470,11 @@ class FileEvaluator {
     const l = this.eval(e.left, scope);
     const r = this.eval(e.right, scope);
     const v = join(l, r);
-    if (op === K.PlusToken) return { ...v, s: l.s !== undefined ? l.s + (r.s ?? "${}") : undefined };
+    if (op === K.PlusToken) {
+      // A chain a + b + c is read one operand at a time: the one appended here, and the first.
+      const added = isBinaryExpression(e.left) && e.left.operatorToken.kind === K.PlusToken ? [e.right] : [e.left, e.right];
+      return this.withoutVetoedAmong({ ...v, s: l.s !== undefined ? l.s + (r.s ?? "${}") : undefined }, added);
+    }
     // process.env.API_URL ?? "https://api.example.com": the default is the URL we can know.
     return { ...v, s: l.s ?? r.s };
   }
