@@ -61,14 +61,19 @@ const FIELD_NAMING = new Set(["name", "id", "value"]);
 
 /**
  * What a form field is called by its own code: `name="emailReplyTo"`, `id="client-secret"`,
- * `value={clientSecret}` (the last name of the bound expression), on the element and on the field
- * wrapper around it.
+ * `value={clientSecret}` (the last name of the bound expression), the key a form library registers
+ * (`{...register("supportEmail")}`), on the element and on the field wrapper around it.
  */
 export function fieldNames(...elements: (ts.JsxOpeningLikeElement | null)[]): string[] {
   const out: string[] = [];
   for (const el of elements) {
     if (!el) continue;
     for (const a of el.attributes.properties) {
+      if (ts.isJsxSpreadAttribute(a)) {
+        const e = a.expression;
+        if (isCallExpression(e) && e.arguments.length > 0 && isStringLiteralLike(e.arguments[0])) out.push(e.arguments[0].text);
+        continue;
+      }
       if (!isJsxAttribute(a) || !isIdentifier(a.name) || !FIELD_NAMING.has(a.name.text)) continue;
       const text = jsxStringValue(a);
       const bound = text === null ? jsxBoundExpression(a) : undefined;

@@ -574,3 +574,17 @@ describe("a store call's lookup finds a row, it writes nothing", () => {
     expect(found(src).filter((f) => !f.endsWith("schema"))).toEqual(["4 email store", "5 email store", "6 email transmit"]);
   });
 });
+
+describe("a form library's registered key names its field", () => {
+  it("a program's support address registered as supportEmail is the business's; the partner's own email is a person's", () => {
+    const src = [
+      "export const SupportForm = ({ register }) => (",
+      "  <form>",
+      '    <Input type="email" placeholder="support@acme.com" {...register("supportEmail")} />',
+      '    <Input type="email" placeholder="panic@thedis.co" {...register("email", { required: true })} />',
+      "  </form>",
+      ");",
+    ].join("\n");
+    expect(scanText("form.tsx", src, rules).map((f) => `${f.file} ${f.line} ${f.category} ${f.kind}`)).toEqual(["form.tsx 4 email input"]);
+  });
+});
