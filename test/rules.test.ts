@@ -20,6 +20,8 @@ describe("every built-in rule has fixtures", () => {
 
 for (const rule of set.rules) {
   describe(rule.id, () => {
+    // A Prisma rule's samples are schemas, the rest are TypeScript.
+    const sampleFile = rule.syntax?.includes("prisma-field") ? "schema.prisma" : "sample.tsx";
     const matches = (f: { rule: string; category: string; trace?: { note: string }[] }) => {
       if (rule.kind === "name") return f.category === rule.category;
       // Sources read only for what is sent: the finding is the sink's, and the trace names the source.
@@ -29,13 +31,13 @@ for (const rule of set.rules) {
     };
     for (const [i, src] of (rule.tests?.positive ?? []).entries()) {
       it(`positive #${i + 1}`, () => {
-        const found = scanText("sample.tsx", src, rules);
+        const found = scanText(sampleFile, src, rules);
         expect(found.filter(matches), `expected a finding of ${rule.id} in:\n${src}\ngot: ${JSON.stringify(found.map((f) => [f.rule, f.category]))}`).not.toHaveLength(0);
       });
     }
     for (const [i, src] of (rule.tests?.negative ?? []).entries()) {
       it(`negative #${i + 1}`, () => {
-        const found = scanText("sample.tsx", src, rules);
+        const found = scanText(sampleFile, src, rules);
         expect(found.filter(matches), `unexpected finding of ${rule.id} in:\n${src}`).toEqual([]);
       });
     }

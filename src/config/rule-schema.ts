@@ -123,7 +123,7 @@ function ruleSchema(standalone: boolean) {
       strings: stringList,
       calls: stringList,
       unlessReceiver: { type: "string", minLength: 1 },
-      syntax: { type: "array", items: { enum: ["type-field", "class-field"] }, minItems: 1 },
+      syntax: { type: "array", items: { enum: ["type-field", "class-field", "prisma-field"] }, minItems: 1 },
       names: stringList,
       qualifiers: stringList,
       exclude: stringList,

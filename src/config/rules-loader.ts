@@ -54,7 +54,7 @@ export interface RuleDef {
   calls?: string[];
   /** With `calls`: receivers (a regular expression over `res`, `this.reply` …) whose method of that name is not this rule's (a server's reply). */
   unlessReceiver?: string;
-  syntax?: ("type-field" | "class-field")[];
+  syntax?: ("type-field" | "class-field" | "prisma-field")[];
   names?: string[];
   qualifiers?: string[];
   exclude?: string[];

@@ -13,6 +13,8 @@ import { evaluateFile, type LocalModules } from "./flow/evaluate-file.js";
 import type { FileFlow, FlowSink, Site } from "./flow/file-flow.js";
 import { mayCarry } from "./flow/value.js";
 import { isBareSpecifier } from "./link/module-resolver.js";
+import { isPrismaSchema } from "../discover/discover-files.js";
+import { prismaFindings } from "./prisma-fields.js";
 
 /**
  * Everything one file contributes to a scan, as plain data: it crosses from a worker thread
@@ -50,6 +52,12 @@ export function analyseFile(root: string, file: string, rules: CompiledRules, lo
   // Only sources that hold a suppression comment are kept for the suppression pass: keeping
   // every file with a finding held the whole tree in memory and re-read it for nothing.
   if (src.text.includes(DIRECTIVE_MARK)) out.text = src.text;
+  if (isPrismaSchema(file)) {
+    const prisma = prismaFindings(file, src.text, rules);
+    out.findings = prisma.findings;
+    out.errors.push(...prisma.errors);
+    return out;
+  }
   const asked = new Map<string, boolean>();
   const recording: LocalModules = (from, spec) => {
     const yes = local(from, spec);

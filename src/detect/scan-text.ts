@@ -8,9 +8,12 @@ import { placeDeferred, resolveDeferred } from "./resolve-deferred.js";
 import { evaluateFile } from "./flow/evaluate-file.js";
 import { propagate } from "./flow/propagate.js";
 import { mergeFlowFindings } from "./merge-flow.js";
+import { isPrismaSchema } from "../discover/discover-files.js";
+import { prismaFindings } from "./prisma-fields.js";
 
 /** Scans one in-memory source (rule fixtures, property tests), types resolved within the file. */
 export function scanText(file: string, text: string, rules: CompiledRules): Finding[] {
+  if (isPrismaSchema(file)) return prismaFindings(file, text, rules).findings;
   const sf = parseSource(file, text);
   const d = walkFile(sf, rules);
   const types = d.types;

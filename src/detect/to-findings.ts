@@ -11,6 +11,9 @@ const K = { EndOfFileToken: ts.SyntaxKind.EndOfFileToken, MultiLineCommentTrivia
 const EVIDENCE_MAX = 160;
 const RANK = { high: 3, medium: 2, low: 1 };
 
+/** The less confident of two readings: a finding is as sure as the least sure thing it rests on. */
+export const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
+
 export function evidenceOf(node: ts.Node, sf: ts.SourceFile): string {
   const start = node.getStart(sf);
   // A bare string ('x-forwarded-for') says little; its line says what is done with it.

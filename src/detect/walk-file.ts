@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import type { Confidence, Kind } from "../types.js";
+import { weaker } from "./to-findings.js";
 import type { RuleDef } from "../config/rules-loader.js";
 import { NAMES } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi } from "./compiled-rules.js";
@@ -112,8 +113,6 @@ function wrapsComponent(init: ts.Expression): boolean {
   const fn = init.arguments[0];
   return isIdentifier(callee) && COMPONENT_WRAPPERS.has(callee.text) && (isArrowFunction(fn) || isFunctionExpression(fn));
 }
-const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
-const weaker = (a: Confidence, b: Confidence): Confidence => (RANK[a] <= RANK[b] ? a : b);
 
 export const NODE_BUDGET = 3_000_000;
 

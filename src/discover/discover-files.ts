@@ -8,6 +8,11 @@ import { findRepoRoot } from "./git-info.js";
 import { ListedKinds } from "./listed-kinds.js";
 
 export const SOURCE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+/** Database schemas that are not code but say what the app stores (Prisma's models). */
+const SCHEMA_EXTENSIONS = ["prisma"];
+const SCANNED_EXTENSIONS = [...SOURCE_EXTENSIONS, ...SCHEMA_EXTENSIONS];
+
+export const isPrismaSchema = (file: string): boolean => file.endsWith(".prisma");
 
 // Dependencies and build output are someone else's code or a copy of ours.
 export const DEFAULT_EXCLUDES = [
@@ -63,7 +68,7 @@ export interface DiscoverOptions {
 
 /** Source files under root, as sorted POSIX paths relative to it. Symlinks are not followed. */
 export async function discoverFiles(root: string, opts: DiscoverOptions = {}): Promise<string[]> {
-  const ext = `{${SOURCE_EXTENSIONS.join(",")}}`;
+  const ext = `{${SCANNED_EXTENSIONS.join(",")}}`;
   const patterns = opts.include?.length ? opts.include : [`**/*.${ext}`];
   const notes = opts.notes ?? [];
   // Not onlyFiles: links and FIFOs named like sources must come back, to be named in a note.
@@ -95,7 +100,7 @@ export async function discoverFiles(root: string, opts: DiscoverOptions = {}): P
       entries = await glob(true);
     }
   }
-  const wanted = new RegExp(`\\.(${SOURCE_EXTENSIONS.join("|")})$`);
+  const wanted = new RegExp(`\\.(${SCANNED_EXTENSIONS.join("|")})$`);
   const realRoot = fs.realpathSync(root);
   const files: string[] = [];
   for (const e of entries) {
