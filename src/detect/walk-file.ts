@@ -323,6 +323,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (typeName) out.deferred.push({ rule, typeName, node: target, symbol: symbol() });
         else if (target.type && isTypeLiteralNode(target.type)) {
           emitNames(rule, collectNames(target.type.members.map((m) => m.name).filter((x): x is ts.PropertyName => !!x), rules), target);
+        } else if (isPropertyDeclaration(target) && isIdentifier(target.name)) {
+          // `@Column name: string` in class User: the model owns the column, as it owns a field.
+          // The walk is inside the field, which names the nested shapes of its type: its class is the owner before it.
+          const key = target.name.text;
+          const owner = owners[owners.length - 1] === key ? owners[owners.length - 2] : owners[owners.length - 1];
+          emitNames(rule, namesOf(key, target, owner), target);
         } else if (isIdentifier(target.name)) emitNames(rule, collectNames([target.name], rules), target);
       }
     }
