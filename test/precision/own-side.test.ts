@@ -204,6 +204,14 @@ describe("a team's or an installation's records are not a person's", () => {
 });
 
 describe("credentials the app keeps in its own settings are a setting", () => {
+  it("a TLS key's passphrase is the app's; a login form's password is a person's", () => {
+    const src = [
+      "interface TunnelOptions { cert?: string; key?: string; passphrase?: string }",
+      "export function login(form: { password: string }) { api.post('/login', { password: form.password }); }",
+    ].join("\n");
+    expect(graded("sample.ts", src)).toEqual(["2 password transmit medium"]);
+  });
+
   it("a device's login read from the plugin's stored settings is no one's; a form's is a person's", () => {
     const src = [
       "fetch(url, { method: 'POST', body: JSON.stringify({ username: this.storageSettings.values.username || 'admin' }) });",
