@@ -181,6 +181,16 @@ export function isReadKey(literal: ts.Node, parent: ts.Node | undefined): boolea
   return !(isPropertyAccessExpression(callee) && PRESENCE_CHECKS.has(callee.name.text));
 }
 
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** `req.body.emails === undefined`, `x.ip != null`, `typeof req.body.email`: a test of whether the value is there. */
+export function isPresenceTest(e: ts.Expression, parent: ts.Node): boolean {
+  if (ts.isTypeOfExpression(parent)) return true;
+  if (!isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
+  const other = unwrap(parent.left === e ? parent.right : parent.left);
+  return other.kind === K.NullKeyword || other.kind === K.UndefinedKeyword || (isIdentifier(other) && other.text === "undefined");
+}
+
 /** `new Headers({…})`, `fetch(url, { headers: {…} })`: the object is the headers of a request the code builds. */
 export function isRequestHeaders(obj: ts.ObjectLiteralExpression, parent: ts.Node): boolean {
   if (isNewExpression(parent)) return isIdentifier(parent.expression) && parent.expression.text === "Headers";

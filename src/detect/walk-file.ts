@@ -10,7 +10,7 @@ import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
 import { IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
-import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -21,6 +21,7 @@ const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
 // compiles to a jump table, where `case ts.SyntaxKind.X` would read a property per label.
 const NO_NAMES: readonly NameHit[] = [];
+const asPresence = (h: NameHit): NameHit => ({ ...h, confidence: "low" });
 const SKIP = 255;
 const ACTION = new Uint8Array(1024);
 const act = (code: number, ...kinds: ts.SyntaxKind[]) => kinds.forEach((k) => (ACTION[k] = code));
@@ -334,7 +335,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
   };
 
-  const visitAccess = (n: ts.PropertyAccessExpression | ts.ElementAccessExpression) => {
+  const visitAccess = (n: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node) => {
     const bindings = collector.scope;
     const path = mayResolve(n, bindings, rules.globals, thisBound()) ? apiPath(n, bindings, rules.globals) : null;
     if (path !== null) {
@@ -347,13 +348,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (name === null) return;
     const owner = chainText(n.expression);
     if (owner === null) return;
+    // `req.body.emails === undefined`: whether the client sent it, not what it says (read elsewhere, if at all).
+    const presence = isPresenceTest(n, parent);
     // req.ip, req.socket.remoteAddress
     if (rules.requestMembers.size) {
       const dot = owner.indexOf(".");
       const root = dot < 0 ? owner : owner.slice(0, dot);
       if (rules.requestObjects.has(root) || rules.requestObjects.has(owner)) {
         const rest = dot < 0 ? name : `${owner.slice(dot + 1)}.${name}`;
-        for (const rule of rules.requestMembers.get(rest) ?? []) if (rule.request!.objects.some((o) => o === root || o === owner)) emit(rule, rule.category, n, n);
+        for (const rule of rules.requestMembers.get(rest) ?? []) if (rule.request!.objects.some((o) => o === root || o === owner)) emit(rule, rule.category, n, n, presence ? "low" : rule.confidence);
       }
     }
     // req.body.email
@@ -362,7 +365,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       const obj = owner.slice(0, lastDot);
       const prop = owner.slice(lastDot + 1);
       for (const rule of rules.requestProperties.get(prop) ?? []) {
-        if (rule.request!.objects.includes(obj)) emitNames(rule, namesOf(name, n), n);
+        if (rule.request!.objects.includes(obj)) emitNames(rule, presence ? namesOf(name, n).map(asPresence) : namesOf(name, n), n);
       }
     }
   };
@@ -550,7 +553,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case 8: // PropertyAccessExpression, ElementAccessExpression
         // The callee of a call is judged as a call; an assignment target is not collection.
         if (!((isCallExpression(parent) || isNewExpression(parent)) && parent.expression === n) && !isAssignmentTarget(n, parent)) {
-          visitAccess(n as ts.PropertyAccessExpression);
+          visitAccess(n as ts.PropertyAccessExpression, parent);
         }
         break;
       case 9: { // JsxSelfClosingElement, JsxOpeningElement

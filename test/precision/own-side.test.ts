@@ -172,6 +172,19 @@ describe("the app's own branding is no one's name", () => {
   });
 });
 
+describe("a test of whether a request carries a field is not a read of it", () => {
+  it("req.body.emails === undefined and typeof req.body.phone are kept at low; req.body.email read is high", () => {
+    const src = [
+      "export const schema = z.object({}).refine((req) => req.body.emails === undefined || req.body.ids === undefined);",
+      "export function handler(req: Request) {",
+      "  if (typeof req.body.phone !== 'string') return;",
+      "  return lookup(req.body.email);",
+      "}",
+    ].join("\n");
+    expect(graded("sample.ts", src)).toEqual(["1 email input low", "3 phone input low", "4 email input high"]);
+  });
+});
+
 describe("values named as the app's own are not a person's", () => {
   it("a service account's address, a team's mailbox and a configuration read's login are the deployment's; a member's address is a person's", () => {
     const src = [
