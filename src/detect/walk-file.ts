@@ -306,15 +306,21 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     return first ? rules.calls.get(first) : undefined;
   };
 
+  const visitBareDecorator = (deco: ts.Decorator) => {
+    const e = deco.expression;
+    const path = mayResolve(e, collector.scope, rules.globals, thisBound()) ? apiPath(e, collector.scope, rules.globals) : null;
+    const matched = path === null ? undefined : lookupApi(rules, path);
+    if (matched) visitDecorator(matched, e, deco);
+  };
   // A decorator's data is the thing it decorates: `@Body() dto: RegisterDto` collects the DTO's fields.
-  const visitDecorator = (matched: RuleDef[], call: ts.CallExpression | ts.NewExpression, deco: ts.Decorator) => {
+  const visitDecorator = (matched: RuleDef[], call: ts.Expression, deco: ts.Decorator) => {
     const target = decorated.get(deco);
     for (const rule of matched) {
       if (rule.category !== NAMES) {
         emit(rule, rule.category, target ?? call, target ?? call);
         continue;
       }
-      const args = call.arguments ?? [];
+      const args = isCallExpression(call) || isNewExpression(call) ? (call.arguments ?? []) : [];
       if (args.length > 0 && isStringLiteralLike(args[0])) {
         emitNames(rule, collectNames([args[0]], rules), target ?? call);
         continue;
@@ -541,9 +547,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         }
         break;
       }
-      case 6: // Decorator
-        decorated.set(n as ts.Decorator, parent);
+      case 6: { // Decorator
+        const deco = n as ts.Decorator;
+        decorated.set(deco, parent);
+        // `@Column email: string` (sequelize-typescript): a decorator used bare, without a call.
+        if (isIdentifier(deco.expression) || isPropertyAccessExpression(deco.expression)) visitBareDecorator(deco);
         break;
+      }
       case 7: // CallExpression, NewExpression
         sinkRules = [];
         visitCall(n as ts.CallExpression, parent);
