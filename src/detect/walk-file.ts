@@ -391,7 +391,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       for (const rule of rules.requestProperties.get(from.slice(lastDot + 1)) ?? []) {
         if (!rule.request!.objects.includes(from.slice(0, lastDot))) continue;
         const els = (decl.name as ts.ObjectBindingPattern).elements;
-        const hits = keys.flatMap((k, i) => (k ? namesOf(k, els[i]) : []));
+        // { linkType, password } = req.body: a sibling key says whose the field is, as in a shape.
+        const siblings = keys.filter((k): k is string => k !== null);
+        const hits = keys.flatMap((k, i) => (k ? namesOf(k, els[i]) : [])).filter((h) => !rules.names.vetoedBeside(h, siblings));
         emitNames(rule, hits, decl);
       }
     }

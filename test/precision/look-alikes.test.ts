@@ -588,3 +588,15 @@ describe("a form library's registered key names its field", () => {
     expect(scanText("form.tsx", src, rules).map((f) => `${f.file} ${f.line} ${f.category} ${f.kind}`)).toEqual(["form.tsx 4 email input"]);
   });
 });
+
+describe("a request's sibling fields say whose a field is", () => {
+  it("a password sent beside the link it guards is the link's; one sent beside an email is the account's", () => {
+    const src = [
+      "export default async function handler(req: any) {",
+      "  const { targetId, linkType, password, expiresAt } = req.body;",
+      "  const { email, password: secret } = req.body;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["3 email input", "3 password input"]);
+  });
+});
