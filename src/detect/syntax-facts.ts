@@ -191,6 +191,48 @@ export function isPresenceTest(e: ts.Expression, parent: ts.Node): boolean {
   return other.kind === K.NullKeyword || other.kind === K.UndefinedKeyword || (isIdentifier(other) && other.text === "undefined");
 }
 
+/**
+ * `<Input type="email" value={email} onChange={…} />` beside `disabled={email !== user.email}`: a field
+ * typed only to be compared with what the app already shows (type the account's address to confirm
+ * deleting it). Every other use of the bound variable in the component, or none compared, means it is data.
+ */
+const isFunctionLike = (n: ts.Node) => ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n);
+
+export function typedOnlyToCompare(el: ts.JsxOpeningLikeElement, sf: ts.SourceFile): boolean {
+  let bound: ts.Identifier | undefined;
+  for (const a of el.attributes.properties) {
+    if (isJsxAttribute(a) && isIdentifier(a.name) && a.name.text === "value") {
+      const e = jsxBoundExpression(a);
+      if (e && isIdentifier(e)) bound = e;
+    }
+  }
+  if (!bound) return false;
+  const name = bound.text;
+  // The outermost function around the field (the component), found from the top: no parent pointers.
+  let component: ts.Node | undefined;
+  const find = (n: ts.Node, outer: ts.Node | undefined): boolean => {
+    if (n === el) return (component = outer ?? sf), true;
+    const fn = outer ?? (isFunctionLike(n) ? n : undefined);
+    return n.pos <= el.pos && el.end <= n.end ? !!ts.forEachChild(n, (c) => find(c, fn) || undefined) : false;
+  };
+  find(sf, undefined);
+  let compared = 0;
+  let used = false;
+  const visit = (n: ts.Node, parent: ts.Node): void => {
+    if (used) return;
+    // `user.email`, `{ email: x }`: a member's or a key's name, not the variable.
+    const member = (isPropertyAccessExpression(parent) && parent.name === n) || (isPropertyAssignment(parent) && parent.name === n) || isJsxAttribute(parent);
+    if (isIdentifier(n) && n.text === name && n !== bound && !member) {
+      if (isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind)) compared++;
+      else if (!(isBindingElement(parent) && parent.name === n)) used = true;
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, n));
+  };
+  if (component) visit(component, component);
+  return !used && compared > 0;
+}
+
 /** `new Headers({…})`, `fetch(url, { headers: {…} })`: the object is the headers of a request the code builds. */
 export function isRequestHeaders(obj: ts.ObjectLiteralExpression, parent: ts.Node): boolean {
   if (isNewExpression(parent)) return isIdentifier(parent.expression) && parent.expression.text === "Headers";

@@ -10,7 +10,7 @@ import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
 import { IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
-import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -21,7 +21,8 @@ const forEachChild = ts.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
 // compiles to a jump table, where `case ts.SyntaxKind.X` would read a property per label.
 const NO_NAMES: readonly NameHit[] = [];
-const asPresence = (h: NameHit): NameHit => ({ ...h, confidence: "low" });
+// A presence test or a confirmation field names the datum without collecting it: kept, at low.
+const onlyNamed = (h: NameHit): NameHit => ({ ...h, confidence: "low" });
 const SKIP = 255;
 const ACTION = new Uint8Array(1024);
 const act = (code: number, ...kinds: ts.SyntaxKind[]) => kinds.forEach((k) => (ACTION[k] = code));
@@ -371,7 +372,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       const obj = owner.slice(0, lastDot);
       const prop = owner.slice(lastDot + 1);
       for (const rule of rules.requestProperties.get(prop) ?? []) {
-        if (rule.request!.objects.includes(obj)) emitNames(rule, presence ? namesOf(name, n).map(asPresence) : namesOf(name, n), n);
+        if (rule.request!.objects.includes(obj)) emitNames(rule, presence ? namesOf(name, n).map(onlyNamed) : namesOf(name, n), n);
       }
     }
   };
@@ -420,6 +421,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     // <Input type="email" /> in EmailTransportForm: the sender's SMTP settings, nobody's own address.
     const subject = subjectOf(symbol());
     if (subject && rules.names.isSettingsSubject(subject)) return;
+    let compared: boolean | undefined;
+    // Typed only to confirm an action (`disabled={email !== user.email}`): kept, at low.
+    const confirming = () => (compared ??= typedOnlyToCompare(el, sf));
     for (const rule of list) {
       const spec = rule.jsx!;
       if (spec.elements && !rules.regex(spec.elements).test(tag)) continue;
@@ -428,12 +432,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         // <FormField name="emailReplyTo"><Input type="email" /></FormField>, <Input id="client-secret" type="password" />:
         // the field's own name says the address or the secret is the app's setting.
         if (cat && spec.unlessNamed && namedAsSetting(spec.unlessNamed, el)) continue;
-        if (cat) emit(rule, cat, attr, attr, cat === "password" && unlocksDocument(subject) ? "low" : rule.confidence);
+        if (cat) emit(rule, cat, attr, attr, (cat === "password" && unlocksDocument(subject)) || confirming() ? "low" : rule.confidence);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
         // name="avatarUrl" in an OAuth Application's form is the app's logo.
         const hits = value !== null ? namesOf(value, attr, subject) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
-        emitNames(rule, unlocksDocument(subject) ? hits.map(asDocumentSecret) : hits, attr);
+        emitNames(rule, unlocksDocument(subject) ? hits.map(asDocumentSecret) : hits.length && confirming() ? hits.map(onlyNamed) : hits, attr);
       }
     }
   };

@@ -185,6 +185,28 @@ describe("a test of whether a request carries a field is not a read of it", () =
   });
 });
 
+describe("a field typed only to confirm an action collects nothing", () => {
+  it("an address typed to confirm deleting an account is kept at low; a login form's address is high", () => {
+    const src = [
+      "export const AdminUserDeleteDialog = ({ user }) => {",
+      "  const [email, setEmail] = useState('');",
+      "  return <><Input type='email' value={email} onChange={(e) => setEmail(e.target.value)} />",
+      "    <Button disabled={email !== user.email} onClick={() => deleteUser(user.id)} /></>;",
+      "};",
+      "export const AccountDeleteDialog = ({ user }) => {",
+      "  const [enteredEmail, setEnteredEmail] = useState('');",
+      "  return <><Input value={enteredEmail} onChange={(e) => setEnteredEmail(e.target.value)} />",
+      "    <Button disabled={enteredEmail !== user.email} /></>;",
+      "};",
+      "export const LoginForm = () => {",
+      "  const [email, setEmail] = useState('');",
+      "  return <form onSubmit={() => signIn({ email })}><Input type='email' value={email} onChange={(e) => setEmail(e.target.value)} /></form>;",
+      "};",
+    ].join("\n");
+    expect(graded("sample.tsx", src)).toEqual(["3 email input low", "8 email input low", "13 email input high"]);
+  });
+});
+
 describe("values named as the app's own are not a person's", () => {
   it("a service account's address, a team's mailbox and a configuration read's login are the deployment's; a member's address is a person's", () => {
     const src = [
