@@ -147,6 +147,24 @@ describe("what is not personal data stays out", () => {
   });
 });
 
+describe("a relation presented only when a query loaded it", () => {
+  it("carries nothing; a relation presented always, and a record presented after its null check, carry what they hold", () => {
+    const src = [
+      "function presentUser(user: User) { return { name: user.name, avatarUrl: user.avatarUrl }; }",
+      "function presentCollection(c: Collection) { return { id: c.id, archivedBy: c.archivedBy && presentUser(c.archivedBy) }; }",
+      "function presentHook(w: Hook) { return { id: w.id, createdBy: w.createdBy ? presentUser(w.createdBy) : undefined }; }",
+      "function presentComment(m: Comment) { return { id: m.id, createdBy: presentUser(m.createdBy) }; }",
+      "export async function deliver(url: string, c: Collection, w: Hook, m: Comment, u: User | null) {",
+      "  await fetch(url, { method: 'POST', body: JSON.stringify(presentCollection(c)) });",
+      "  await fetch(url, { method: 'POST', body: JSON.stringify(presentHook(w)) });",
+      "  await fetch(url, { method: 'POST', body: JSON.stringify(presentComment(m)) });",
+      "  await fetch(url, { method: 'POST', body: JSON.stringify(u && presentUser(u)) });",
+      "}",
+    ].join("\n");
+    expect(sinks(src)).toEqual(["8 name transmit", "8 profile-photo transmit", "9 name transmit", "9 profile-photo transmit"]);
+  });
+});
+
 describe("trace", () => {
   it("lists each step from the source to the sink, source first", () => {
     const f = scanText("sample.ts", DEVICE + "function serial() { return DeviceInfo.getSerialNumber(); }\nfunction send(b) { return api.post('/d', b); }\nsend({ v: serial() });", rules).find((x) => x.kind === "transmit");

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { RuleDef } from "../../config/rules-loader.js";
 import { NAMES } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
-import { apiPath, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
+import { apiPath, chainText, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
 import { isRowReference, ownerVetoes, propertyKey, recordOf } from "../collect-names.js";
 import { IP_ADDRESS, type NameMatch } from "../name-classifier.js";
@@ -43,6 +43,20 @@ form(Form.Function, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpressio
 form(Form.Class, ts.SyntaxKind.ClassExpression);
 const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
 const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "baseURI", "endpoint", "url", "host"]);
+/**
+ * `collection.archivedBy && presentUser(collection.archivedBy)`, `webhook.createdBy ? presentUser(webhook.createdBy) : undefined`:
+ * a presenter that shows a record's relation only when a query loaded it. Which queries do is the ORM's
+ * (an include, a default scope), not this code's: what the relation holds is not known to be there, so the
+ * presented value carries nothing. A guard on the record itself (`model && presentUser(model)`) is a null check.
+ */
+function presentsGuardedRelation(guard: ts.Expression, presented: ts.Expression): boolean {
+  const g = unwrap(guard);
+  const call = unwrap(presented);
+  if (!isPropertyAccessExpression(g) || !isCallExpression(call) || call.arguments.length === 0) return false;
+  const text = chainText(g);
+  return text !== null && call.arguments.some((a) => chainText(a) === text);
+}
+
 const SCREAMING = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const ENUM_OWNER = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
 const SINK_DATA = new Set(["transmit", "store", "log"]);
@@ -270,6 +284,7 @@ class FileEvaluator {
         return this.array(e as ts.ArrayLiteralExpression, scope);
       case Form.Conditional: {
         const c = e as ts.ConditionalExpression;
+        if (presentsGuardedRelation(c.condition, c.whenTrue)) return this.eval(c.whenFalse, scope);
         return join(this.eval(c.whenTrue, scope), this.eval(c.whenFalse, scope));
       }
       case Form.Binary:
@@ -465,6 +480,7 @@ class FileEvaluator {
   private binary(e: ts.BinaryExpression, scope: Scope): Value {
     const op = e.operatorToken.kind;
     if (op === K.EqualsToken) return this.eval(e.right, scope);
+    if (op === K.AmpersandAmpersandToken && presentsGuardedRelation(e.left, e.right)) return EMPTY;
     if (op === K.CommaToken || op === K.AmpersandAmpersandToken) return this.eval(e.right, scope);
     if (!JOINING_OPERATORS.has(op)) return CONSTANT; // comparisons, instanceof, in: a boolean
     const l = this.eval(e.left, scope);
