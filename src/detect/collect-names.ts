@@ -265,7 +265,7 @@ export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
 }
 
 /** `proxyUrl.username || undefined`, `config.smtp.password`: read from an owner whose fields are settings. */
-function readsSetting(e: ts.Expression, rules: CompiledRules): boolean {
+export function readsSetting(e: ts.Expression, rules: CompiledRules): boolean {
   while (ts.isBinaryExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = ts.isBinaryExpression(e) ? e.left : e.expression;
   // this.storageSettings.values.username: any owner up the chain can make it a setting.
   for (let o = e; isPropertyAccessExpression(o); o = o.expression) {

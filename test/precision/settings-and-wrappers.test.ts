@@ -19,6 +19,24 @@ describe("the app's own settings are not a person's data", () => {
     expect(found(src)).toEqual(["3 nickname log", "3 password log"]);
   });
 
+  it("a username read from the app's settings store is a setting, even under a key that names it; the device's password is still a password; a form's username is a person's", () => {
+    const src = [
+      "class KvmDevice {",
+      "  async getCookie() {",
+      "    const { host, port } = this.storageSettings.values;",
+      "    const body = { username: this.storageSettings.values.username || 'admin', host, port };",
+      "    const { password } = this.storageSettings.values;",
+      "    await fetch(`http://${host}/api/auth/login`, { method: 'POST', body: JSON.stringify({ ...body, secret: password }) });",
+      "  }",
+      "  async signIn(form) {",
+      "    const body = { username: form.username };",
+      "    await fetch('/api/auth/login', { method: 'POST', body: JSON.stringify(body) });",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["6 password transmit", "10 nickname transmit"]);
+  });
+
   it("an inline shape in a function about a broker's config holds its login; the same shape in a sign-in holds a person's", () => {
     const src = [
       "class CloudApi {",

@@ -4,7 +4,7 @@ import { NAMES } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, chainText, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
-import { isRowReference, ownerVetoes, propertyKey, recordOf } from "../collect-names.js";
+import { isRowReference, ownerVetoes, propertyKey, readsSetting, recordOf } from "../collect-names.js";
 import { IP_ADDRESS, type NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
 import { detach } from "../tokens.js";
@@ -348,8 +348,11 @@ class FileEvaluator {
     // process.env.SMTP_PASSWORD, import.meta.env.VITE_KEY: the app's configuration, not a person's data.
     if (isEnvObject(object)) return CONSTANT;
     const base = this.eval(object, scope);
+    // this.storageSettings.values.password, config.smtp.user: a setting owner up the chain makes it the app's own
+    // setting (the walker's readsSetting); what a source put there (Settings.customHeaders = { 'User-Agent': … }) stays.
+    if (readsSetting(node, this.rules) && taintsOf(base).every((t) => t.named)) return CONSTANT;
     // A field of a constant (`auth.username` of a configuration read) is as constant as its owner.
-    if (base.c && !base.t?.length && !base.f?.size && !base.api) return CONSTANT;
+    if (isConstant(base)) return CONSTANT;
     const v = this.readField(base, name, node);
     const owner = isIdentifier(object) ? object.text : isPropertyAccessExpression(object) ? object.name.text : undefined;
     return this.seeded(v, name, owner, node);
@@ -652,7 +655,8 @@ class FileEvaluator {
 
   private pathOf(v: Value, path: string[], node: ts.Node): Value {
     let out = v;
-    for (const p of path) out = this.readField(out, p, node);
+    // const { host, password } = this.storageSettings.values: a field of a constant is as constant as its owner.
+    for (const p of path) out = isConstant(out) ? CONSTANT : this.readField(out, p, node);
     return out;
   }
 
@@ -687,6 +691,11 @@ class FileEvaluator {
     const pos = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
     return { file: this.file, line: pos.line + 1, column: pos.character + 1, evidence: evidenceOf(node, this.sf), symbol: symbol === null ? null : detach(symbol) };
   }
+}
+
+/** Only what the code chose: no taint, no fields, no API handle. */
+function isConstant(v: Value): boolean {
+  return !!v.c && !v.t?.length && !v.f?.size && !v.api;
 }
 
 function isEnvObject(e: ts.Expression): boolean {
