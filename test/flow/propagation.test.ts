@@ -154,14 +154,16 @@ describe("a relation presented only when a query loaded it", () => {
       "function presentCollection(c: Collection) { return { id: c.id, archivedBy: c.archivedBy && presentUser(c.archivedBy) }; }",
       "function presentHook(w: Hook) { return { id: w.id, createdBy: w.createdBy ? presentUser(w.createdBy) : undefined }; }",
       "function presentComment(m: Comment) { return { id: m.id, createdBy: presentUser(m.createdBy) }; }",
-      "export async function deliver(url: string, c: Collection, w: Hook, m: Comment, u: User | null) {",
+      "function presentMember(g: GroupUser, options?: { includeUser: boolean }) { return { id: g.id, user: options?.includeUser ? presentUser(g.user) : undefined }; }",
+      "export async function deliver(url: string, c: Collection, w: Hook, m: Comment, u: User | null, g: GroupUser) {",
       "  await fetch(url, { method: 'POST', body: JSON.stringify(presentCollection(c)) });",
       "  await fetch(url, { method: 'POST', body: JSON.stringify(presentHook(w)) });",
       "  await fetch(url, { method: 'POST', body: JSON.stringify(presentComment(m)) });",
       "  await fetch(url, { method: 'POST', body: JSON.stringify(u && presentUser(u)) });",
+      "  await fetch(url, { method: 'POST', body: JSON.stringify(presentMember(g)) });",
       "}",
     ].join("\n");
-    expect(sinks(src)).toEqual(["8 name transmit", "8 profile-photo transmit", "9 name transmit", "9 profile-photo transmit"]);
+    expect(sinks(src)).toEqual(["10 name transmit", "10 profile-photo transmit", "9 name transmit", "9 profile-photo transmit"]);
   });
 });
 

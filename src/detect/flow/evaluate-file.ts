@@ -48,15 +48,19 @@ const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "
  * a presenter that shows a record's relation only when a query loaded it. Which queries do is the ORM's
  * (an include, a default scope), not this code's: what the relation holds is not known to be there, so the
  * presented value carries nothing. A guard on the record itself (`model && presentUser(model)`) is a null check.
+ * An include flag (`options?.includeUser ? presentUser(membership.user) : undefined`) says the same: the
+ * relation is there when a caller that loaded it asks for it.
  */
 function presentsGuardedRelation(guard: ts.Expression, presented: ts.Expression): boolean {
   const g = unwrap(guard);
   const call = unwrap(presented);
   if (!isPropertyAccessExpression(g) || !isCallExpression(call) || call.arguments.length === 0) return false;
+  if (INCLUDE_FLAG.test(g.name.text)) return call.arguments.some((a) => isPropertyAccessExpression(unwrap(a)));
   const text = chainText(g);
   return text !== null && call.arguments.some((a) => chainText(a) === text);
 }
 
+const INCLUDE_FLAG = /^include[A-Z_]/;
 const SCREAMING = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const ENUM_OWNER = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
 const SINK_DATA = new Set(["transmit", "store", "log"]);
