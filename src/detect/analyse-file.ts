@@ -10,7 +10,7 @@ import { withoutSettingFields } from "./field-values.js";
 import { placeDeferred, type DeferredSite } from "./resolve-deferred.js";
 import { DIRECTIVE_MARK } from "../suppress/inline-suppressions.js";
 import { evaluateFile, type LocalModules } from "./flow/evaluate-file.js";
-import type { FileFlow, FlowSink, Site } from "./flow/file-flow.js";
+import type { FileFlow, FlowCall, FlowSink, Site } from "./flow/file-flow.js";
 import { mayCarry } from "./flow/value.js";
 import { isBareSpecifier } from "./link/module-resolver.js";
 import { isPrismaSchema } from "../discover/discover-files.js";
@@ -93,13 +93,19 @@ function toWire(flow: FileFlow): WireFlow {
   // the app's own functions decide function-name rules) without its arguments, which were
   // most of a large project's summaries, and with only its place: a finding is reported at a
   // call (with its evidence and symbol) only for a value passed there.
-  const calls = flow.calls.map((c) => (c.args.length && !c.args.some(mayCarry) ? { ...c, args: [], site: placeOnly(c.site) } : c));
+  // A method of an imported object (stripe.customers.create) keeps its evidence: the object may be an
+  // SDK's client made in another module, and the call then a finding of its own (propagate).
+  const calls = flow.calls.map((c) => (c.args.length && !c.args.some(mayCarry) ? { ...c, args: [], site: isClientCall(c) ? c.site : placeOnly(c.site) } : c));
   // Half of all functions return nothing and hold no sink or call: nothing across files asks for them.
   const asked = new Set<string>();
   for (const x of flow.sinks) asked.add(x.fn);
   for (const x of flow.calls) asked.add(x.fn);
   const fns = new Map([...flow.fns].filter(([id, fn]) => asked.has(id) || Object.keys(fn.returns).length > 0));
   return { ...flow, calls, fns, sinks: flow.sinks.map((s) => ({ ...s, rule: s.rule.id })) };
+}
+
+function isClientCall(c: FlowCall): boolean {
+  return c.callee.k === "import" && c.callee.path.length > 0;
 }
 
 function placeOnly(site: Site): Site {

@@ -117,6 +117,11 @@ function splitApi(api: string): [string, string] {
   return [api.slice(0, i).replace(/^node:/, ""), api.slice(i + 1)];
 }
 
+/** The category a rule's `refine` gives inside a function so named (`pickAvatar`: a profile photo, not any image), if any. */
+export function refinedCategory(c: CompiledRules, rule: RuleDef, symbol: string | null): string | undefined {
+  return rule.refine && symbol ? rule.refine.find((x) => c.regex(x.symbol, "i").test(symbol))?.category : undefined;
+}
+
 export function lookupApi(c: CompiledRules, path: string): RuleDef[] | undefined {
   const exact = c.api.get(path);
   if (c.apiWildcards.length === 0) return exact;

@@ -149,7 +149,7 @@ function link(results: FileResult[], rules: CompiledRules, resolver: ModuleResol
     for (const [name, fields] of r.types) types.set(name, fields);
     if (r.flow) flows.push(withRules(r.flow, rules));
   }
-  const flow = propagate(flows, resolver);
+  const flow = propagate(flows, resolver, rules);
   const slices = sliceByFile(flow);
   const outcomes = results.map((r) => finishFile(r, slices.get(r.file), () => types, rules));
   const errors: ScanError[] = [...flow.notes];

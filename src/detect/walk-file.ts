@@ -3,7 +3,7 @@ import type { Confidence, Kind } from "../types.js";
 import { weaker } from "./to-findings.js";
 import type { RuleDef } from "../config/rules-loader.js";
 import { NAMES } from "../config/rules-loader.js";
-import { type CompiledRules, lookupApi } from "./compiled-rules.js";
+import { type CompiledRules, lookupApi, refinedCategory } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, unwrap } from "./api-paths.js";
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
@@ -162,8 +162,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   let builtHeaders: ts.ObjectLiteralExpression | null = null;
 
   // A rule's `refine`: a more precise category when the enclosing function's name matches.
-  const refined = (rule: RuleDef, sym: string | null): string | undefined =>
-    rule.refine && sym ? rule.refine.find((x) => rules.regex(x.symbol, "i").test(sym))?.category : undefined;
+  const refined = (rule: RuleDef, sym: string | null): string | undefined => refinedCategory(rules, rule, sym);
   // Set while a call that reports on the installation itself is read: what it sends is kept at low.
   let aboutInstallation = false;
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {

@@ -432,12 +432,13 @@ class FileEvaluator {
       return { r: [{ k: "call", callee: { k: "fn", id: fn.id }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
     }
     if (isNewExpression(e) && callee.cls) return { cls: callee.cls, ...(base ? { s: base } : {}) };
+    const api = callee.api ? `${callee.api}()` : undefined;
     const imp = callee.r?.find((r) => r.k === "import");
     if (imp && imp.k === "import" && this.isLocal(imp.spec)) {
       const argValues = args.map((a) => this.eval(a, scope));
-      return { r: [{ k: "call", callee: { k: "import", file: imp.file, spec: imp.spec, name: imp.name, path: imp.path }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
+      // `new Stripe(key)` under a baseUrl may be the app's module or the package: the handle stays for the package's case.
+      return { r: [{ k: "call", callee: { k: "import", file: imp.file, spec: imp.spec, name: imp.name, path: imp.path }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}), ...(api ? { api } : {}) };
     }
-    const api = callee.api ? `${callee.api}()` : undefined;
     return base || api ? { ...(base ? { s: base } : {}), ...(api ? { api } : {}) } : EMPTY;
   }
 
@@ -529,7 +530,8 @@ class FileEvaluator {
       f.set(key, f.has(key) ? join(f.get(key)!, v) : v);
     }
     const out: Value = { ...whole, f };
-    if (allConstant) out.c = true;
+    // `const params = {} as TParams`, filled later by the form (params[key] = text): an empty literal is a container, not the code's constant.
+    if (allConstant && e.properties.length > 0) out.c = true;
     if (pairWords.size > 1) {
       for (const m of this.rules.names.pairsIn(pairWords)) {
         const t = taint(m.category, m.confidence, this.step(e, `${m.category}: names ${[...pairWords].join(" + ")}`), true);

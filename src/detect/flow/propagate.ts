@@ -1,9 +1,12 @@
 import type { Confidence, Kind } from "../../types.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 import type { ModuleResolver } from "../link/module-resolver.js";
-import { EMPTY, field, join, memoised, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
+import { NAMES } from "../../config/rules-loader.js";
+import { lookupApi, refinedCategory, type CompiledRules } from "../compiled-rules.js";
+import { member } from "../api-paths.js";
+import { EMPTY, field, join, joinAll, memoised, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
 import { hostOf } from "./recipient.js";
-import { stepAt, type ClassFlow, type FileFlow, type FlowCall, type FnFlow, type Site } from "./file-flow.js";
+import { stepAt, type ClassFlow, type FileFlow, type FlowCall, type FlowSink, type FnFlow, type Site } from "./file-flow.js";
 
 // The cross-module phase: joins the files' flows on summaries only. A function's summary is
 // which of its parameters (and which fields of them) reach which sink; it is applied at every
@@ -49,9 +52,13 @@ export function siteKey(file: string, line: number, column: number, kind: string
   return `${file}\u0000${line}\u0000${column}\u0000${kind}`;
 }
 
-export function propagate(flows: FileFlow[], resolver: ModuleResolver | null): FlowResult {
-  return new Propagation(flows, resolver).run();
+/** `rules`: to read calls of an SDK client another module made (`export const stripe = new Stripe(key)`); without them those calls stay opaque. */
+export function propagate(flows: FileFlow[], resolver: ModuleResolver | null, rules?: CompiledRules): FlowResult {
+  return new Propagation(flows, resolver, rules).run();
 }
+
+const SINK_KINDS = new Set(["transmit", "store", "log"]);
+const SOURCE_KINDS = new Set(["source", "input"]);
 
 class Propagation {
   private readonly byFile = new Map<string, FileFlow>();
@@ -69,6 +76,7 @@ class Propagation {
   constructor(
     private readonly flows: FileFlow[],
     private readonly resolver: ModuleResolver | null,
+    private readonly rules?: CompiledRules,
   ) {
     for (const f of flows) {
       this.byFile.set(f.file, f);
@@ -80,12 +88,13 @@ class Propagation {
 
   run(): FlowResult {
     const recipients = new Map<string, string>();
-    for (const flow of this.flows) {
-      for (const sink of flow.sinks) {
+    const clientSinks = this.clientCalls();
+    for (const [sinks, unseen] of [...this.flows.map((f) => [f.sinks, false] as const), [clientSinks, true] as const]) {
+      for (const sink of sinks) {
         if (sink.recipient && !sink.rule.recipient) recipients.set(siteKey(sink.site.file, sink.site.line, sink.site.column, sink.rule.kind), sink.recipient);
         const v = this.resolve(sink.args, 0);
         const step = stepAt(sink.site, `→ ${sink.rule.id}${sink.recipient ? ` (${sink.recipient})` : ""}`);
-        for (const t of taintsOf(v)) this.emit(sink.site, t, sink.rule, sink.recipient, [step]);
+        for (const t of taintsOf(v)) this.emit(sink.site, t, sink.rule, sink.recipient, [step], unseen);
         for (const p of paramsOf(v)) if (p.fn === sink.fn) this.addEntry(sink.fn, { index: p.index, path: p.path, rule: sink.rule, recipient: sink.recipient, urlParam: sink.urlParam, steps: [step] });
       }
     }
@@ -127,6 +136,52 @@ class Propagation {
     return { findings: [...this.findings.values()], recipients, userCalls, notes: this.notes };
   }
 
+  /**
+   * Calls of an SDK's client that another module of the app made or re-exported
+   * (`export const stripe = new Stripe(key)`, `export default ImagePicker`): read as the SDK's
+   * API, as the walker reads them when the client is made in the same file. A rule of the API's
+   * own category (a source, Stripe's payment) is found at the call; a sink's data comes back as
+   * sinks for the run, so that what reaches them is followed like any sink's.
+   */
+  private clientCalls(): FlowSink[] {
+    const sinks: FlowSink[] = [];
+    if (!this.rules) return sinks;
+    for (const flow of this.flows) {
+      for (const call of flow.calls) {
+        const c = call.callee;
+        if (c.k !== "import" || c.path.length === 0 || this.calleeId(c, 0) !== null) continue;
+        const handle = this.clientHandle(c.file, c.spec, c.name, 0);
+        if (!handle) continue;
+        const path = c.path.reduce(member, handle);
+        const data = joinAll(call.args);
+        // Rules that report what is passed first: at one place and category their reading wins (Stripe's data over its payment).
+        const matched = [...(lookupApi(this.rules, path) ?? [])].sort((a, b) => Number(b.category === NAMES) - Number(a.category === NAMES));
+        for (const rule of matched) {
+          if (rule.category !== NAMES && (SINK_KINDS.has(rule.kind) || SOURCE_KINDS.has(rule.kind))) this.emitAt(call.site, refinedCategory(this.rules, rule, call.site.symbol) ?? rule.category, rule, rule.confidence);
+          if (SINK_KINDS.has(rule.kind) && data !== EMPTY) sinks.push({ site: call.site, rule, args: data, fn: call.fn, recipient: rule.recipient ?? null });
+        }
+      }
+    }
+    return sinks;
+  }
+
+  /** The API an export is a handle of, through the app's own re-exports (`import { stripe } from './client'; export default stripe`). */
+  private clientHandle(file: string, spec: string, name: string, depth: number): string | undefined {
+    const v = this.importValue(file, spec, name);
+    const local = v.r?.find((r) => r.k === "import" && this.resolver?.resolve(r.file, r.spec));
+    if (!local || local.k !== "import") return v.api;
+    if (depth >= MAX_DEPTH) return undefined;
+    const inner = this.clientHandle(local.file, local.spec, local.name, depth + 1);
+    return inner === undefined ? undefined : local.path.reduce(member, inner);
+  }
+
+  /** A finding of the rule's own category at a place, with no value behind it (the API says what it is). */
+  private emitAt(site: Site, category: string, rule: RuleDef, confidence: Confidence): void {
+    const kind = rule.kind as Kind;
+    const key = `${siteKey(site.file, site.line, site.column, kind)}\u0000${category}`;
+    if (!this.findings.has(key)) this.findings.set(key, { site, category, kind, rule, confidence, recipient: rule.recipient ?? null, trace: [] });
+  }
+
   /** A call of a function whose parameter reaches a sink: what the caller passes there. Returns true when the caller's own summary grew. */
   private applyEntry(edge: FlowCall, entry: SinkEntry): boolean {
     const arg = this.resolve(this.readPath(edge.args[entry.index] ?? EMPTY, entry.path), 0);
@@ -166,10 +221,10 @@ class Propagation {
     return true;
   }
 
-  private emit(site: Site, t: Taint, rule: RuleDef, recipient: string | null, tail: Step[]): void {
+  private emit(site: Site, t: Taint, rule: RuleDef, recipient: string | null, tail: Step[], unseen = false): void {
     const trace = collapse([...t.steps, ...tail]);
-    // A name written at the sink itself is the walker's finding already; a flow adds a trace.
-    if (trace.length < 2 && t.named) return;
+    // A name written at the sink itself is the walker's finding already (unless the walker could not know the sink); a flow adds a trace.
+    if (trace.length < 2 && t.named && !unseen) return;
     const kind = rule.kind as Kind;
     // A server's own addresses in its startup log describe the server, not anyone it serves.
     if (t.unlogged && kind === "log") return;
