@@ -48,6 +48,16 @@ export const DEFAULT_EXCLUDES = [
   "**/migrations/**",
   "**/__tests__/**",
   "**/__mocks__/**",
+  // A package or folder of tests or test tooling by its name (packages/integration-tests, api_tests, test-helpers), and mocks.
+  "**/*-tests/**",
+  "**/*_tests/**",
+  "**/test-helpers/**",
+  "**/test-utils/**",
+  "**/mocks/**",
+  "**/mock/**",
+  "**/*-mock/**",
+  "**/*-mock-*/**",
+  "**/mock-*/**",
   "**/*.stories.*",
   // A component folder's story file (button/stories.tsx), as Storybook's CSF allows.
   "**/stories.*",

@@ -174,6 +174,20 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
   });
 
+  it("a package of tests or test tooling and a mock package are skipped by their folders' names; an A/B test and a mockup are kept", async () => {
+    const dir = project({
+      "packages/integration-tests/src/api.ts": LOG_EMAIL,
+      "services/api_tests/user.ts": LOG_EMAIL,
+      "packages/test-helpers/src/login.ts": LOG_EMAIL,
+      "packages/connectors/connector-mock-social/src/index.ts": LOG_EMAIL,
+      "src/mocks/user.ts": LOG_EMAIL,
+      "src/features/ab-test/variant.ts": LOG_EMAIL,
+      "src/screens/mockup-gallery/index.tsx": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/screens/mockup-gallery/index.tsx"]);
+  });
+
   it("--all includes all of them", async () => {
     const rep = await scanJson(project(tree), "--all");
     expect(files(rep)).toEqual(Object.keys(tree).filter((p) => /\.(ts|js)$/.test(p)).sort());
