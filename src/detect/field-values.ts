@@ -72,8 +72,10 @@ export function withoutSettingFields(hits: Hit[], names: NameClassifier, declare
     if (isPropertyDeclaration(n) && isClassConstant(n)) return false;
     if (configuresFormField(n.type, names, declared)) return false;
     const match = { category: h.category, rule: nameRuleOf(h, n, names), confidence: h.confidence };
-    if (n.type && isTypeReferenceNode(n.type)) {
-      const typeName = referenceName(n.type);
+    // `zip: ZipFile`, and a list of them (`emails: EmailMessage[]`: messages, not addresses).
+    const typeRef = n.type && isArrayTypeNode(n.type) ? n.type.elementType : n.type;
+    if (typeRef && isTypeReferenceNode(typeRef)) {
+      const typeName = referenceName(typeRef);
       if (typeName && names.typeVetoes(match, typeName)) return false;
     }
     return !names.isSetting(match, fieldShape(n, names));
