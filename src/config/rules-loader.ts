@@ -78,6 +78,9 @@ export interface RuleSet {
 
 export const NAMES = "names";
 
+/** Kinds of rule that move data somewhere (a network, storage, a log): what reaches them is what they report. */
+export const SINK_KINDS: ReadonlySet<string> = new Set(["transmit", "store", "log"]);
+
 /** Built-in YAML under rules/ that is data, not detection rules: the categories and the label tables. */
 const BUILTIN_DATA = ["categories.yml", "labels"];
 

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Confidence, Kind } from "../types.js";
 import { weaker } from "./to-findings.js";
 import type { RuleDef } from "../config/rules-loader.js";
-import { NAMES } from "../config/rules-loader.js";
+import { NAMES, SINK_KINDS } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi, refinedCategory } from "./compiled-rules.js";
 import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, unwrap } from "./api-paths.js";
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
@@ -105,7 +105,6 @@ function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): s
   return names;
 }
 
-const SINK_KINDS = new Set(["transmit", "store", "log"]);
 
 // `const PdfPassword = forwardRef((props, ref) => …)`, `memo(() => …)`, `observer(…)`: the wrapped function is the component the variable names.
 const COMPONENT_WRAPPERS = new Set(["forwardRef", "memo", "observer"]);

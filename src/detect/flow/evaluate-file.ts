@@ -1,6 +1,6 @@
 import { ts } from "ts-morph";
 import type { RuleDef } from "../../config/rules-loader.js";
-import { NAMES } from "../../config/rules-loader.js";
+import { NAMES, SINK_KINDS } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
 import { apiPath, chainText, member, normaliseModule, requiredModule, unwrap } from "../api-paths.js";
 import { argsHave } from "../syntax-facts.js";
@@ -63,7 +63,6 @@ function presentsGuardedRelation(guard: ts.Expression, presented: ts.Expression)
 const INCLUDE_FLAG = /^include[A-Z_]/;
 const SCREAMING = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const ENUM_OWNER = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/;
-const SINK_DATA = new Set(["transmit", "store", "log"]);
 
 /** Work per file: a file whose flows take more than this many evaluation steps stops with a note. */
 export const FILE_EVAL_BUDGET = 400_000;
@@ -170,7 +169,7 @@ class FileEvaluator {
     for (const rule of site.sinks) {
       // saveUser(…) named like a store: when the app's own function is called, its body decides.
       if (callee && rule.calls) continue;
-      if (!SINK_DATA.has(rule.kind)) continue;
+      if (!SINK_KINDS.has(rule.kind)) continue;
       // update({ where: { email }, data }): the lookup finds the row, only the rest is written.
       const moved = rule.kind === "store" ? (written ??= this.withoutOthersRecord(this.withoutOwnPeers(this.withoutVetoedBeside(joinAll(args.map((a) => this.withoutLookups(a))), node), site.symbol), node)) : data;
       if (!carries(moved) && !moved.s) continue;

@@ -1,11 +1,12 @@
 import type { Confidence, Kind } from "../../types.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 import type { ModuleResolver } from "../link/module-resolver.js";
-import { NAMES } from "../../config/rules-loader.js";
+import { NAMES, SINK_KINDS } from "../../config/rules-loader.js";
 import { lookupApi, refinedCategory, type CompiledRules } from "../compiled-rules.js";
 import { member } from "../api-paths.js";
 import { EMPTY, field, join, joinAll, memoised, paramsOf, taintsOf, through, type Callee, type ParamRef, type Step, type Taint, type Value } from "./value.js";
 import { hostOf } from "./recipient.js";
+import { weaker } from "../to-findings.js";
 import { stepAt, type ClassFlow, type FileFlow, type FlowCall, type FlowSink, type FnFlow, type Site } from "./file-flow.js";
 
 // The cross-module phase: joins the files' flows on summaries only. A function's summary is
@@ -57,7 +58,6 @@ export function propagate(flows: FileFlow[], resolver: ModuleResolver | null, ru
   return new Propagation(flows, resolver, rules).run();
 }
 
-const SINK_KINDS = new Set(["transmit", "store", "log"]);
 const SOURCE_KINDS = new Set(["source", "input"]);
 
 class Propagation {
@@ -88,7 +88,24 @@ class Propagation {
 
   run(): FlowResult {
     const recipients = new Map<string, string>();
-    const clientSinks = this.clientCalls();
+    // Each call's callee is resolved once: a call of the app's function is an edge, a method of an imported object may be an SDK client's.
+    const edges = new Map<string, FlowCall[]>();
+    const userCalls = new Set<string>();
+    const importedCalls: FlowCall[] = [];
+    for (const flow of this.flows) {
+      for (const call of flow.calls) {
+        const id = this.calleeId(call.callee, 0);
+        if (!id) {
+          if (call.callee.k === "import" && call.callee.path.length > 0) importedCalls.push(call);
+          continue;
+        }
+        userCalls.add(`${call.site.file}\u0000${call.site.line}\u0000${call.site.column}`);
+        const list = edges.get(id);
+        if (list) list.push(call);
+        else edges.set(id, [call]);
+      }
+    }
+    const clientSinks = this.clientCalls(importedCalls);
     for (const [sinks, unseen] of [...this.flows.map((f) => [f.sinks, false] as const), [clientSinks, true] as const]) {
       for (const sink of sinks) {
         if (sink.recipient && !sink.rule.recipient) recipients.set(siteKey(sink.site.file, sink.site.line, sink.site.column, sink.rule.kind), sink.recipient);
@@ -96,18 +113,6 @@ class Propagation {
         const step = stepAt(sink.site, `→ ${sink.rule.id}${sink.recipient ? ` (${sink.recipient})` : ""}`);
         for (const t of taintsOf(v)) this.emit(sink.site, t, sink.rule, sink.recipient, [step], unseen);
         for (const p of paramsOf(v)) if (p.fn === sink.fn) this.addEntry(sink.fn, { index: p.index, path: p.path, rule: sink.rule, recipient: sink.recipient, urlParam: sink.urlParam, steps: [step] });
-      }
-    }
-    const edges = new Map<string, FlowCall[]>();
-    const userCalls = new Set<string>();
-    for (const flow of this.flows) {
-      for (const call of flow.calls) {
-        const id = this.calleeId(call.callee, 0);
-        if (!id) continue;
-        userCalls.add(`${call.site.file}\u0000${call.site.line}\u0000${call.site.column}`);
-        const list = edges.get(id);
-        if (list) list.push(call);
-        else edges.set(id, [call]);
       }
     }
     const done = new Map<FlowCall, Set<SinkEntry>>();
@@ -143,23 +148,20 @@ class Propagation {
    * own category (a source, Stripe's payment) is found at the call; a sink's data comes back as
    * sinks for the run, so that what reaches them is followed like any sink's.
    */
-  private clientCalls(): FlowSink[] {
+  private clientCalls(calls: readonly FlowCall[]): FlowSink[] {
     const sinks: FlowSink[] = [];
     if (!this.rules) return sinks;
-    for (const flow of this.flows) {
-      for (const call of flow.calls) {
-        const c = call.callee;
-        if (c.k !== "import" || c.path.length === 0 || this.calleeId(c, 0) !== null) continue;
-        const handle = this.clientHandle(c.file, c.spec, c.name, 0);
-        if (!handle) continue;
-        const path = c.path.reduce(member, handle);
-        const data = joinAll(call.args);
-        // Rules that report what is passed first: at one place and category their reading wins (Stripe's data over its payment).
-        const matched = [...(lookupApi(this.rules, path) ?? [])].sort((a, b) => Number(b.category === NAMES) - Number(a.category === NAMES));
-        for (const rule of matched) {
-          if (rule.category !== NAMES && (SINK_KINDS.has(rule.kind) || SOURCE_KINDS.has(rule.kind))) this.emitAt(call.site, refinedCategory(this.rules, rule, call.site.symbol) ?? rule.category, rule, rule.confidence);
-          if (SINK_KINDS.has(rule.kind) && data !== EMPTY) sinks.push({ site: call.site, rule, args: data, fn: call.fn, recipient: rule.recipient ?? null });
-        }
+    for (const call of calls) {
+      const c = call.callee;
+      if (c.k !== "import") continue;
+      const handle = this.clientHandle(c.file, c.spec, c.name, 0);
+      if (!handle) continue;
+      const data = joinAll(call.args);
+      // Rules that report what is passed first: at one place and category their reading wins (Stripe's data over its payment).
+      const matched = [...(lookupApi(this.rules, c.path.reduce(member, handle)) ?? [])].sort((a, b) => Number(b.category === NAMES) - Number(a.category === NAMES));
+      for (const rule of matched) {
+        if (rule.category !== NAMES && (SINK_KINDS.has(rule.kind) || SOURCE_KINDS.has(rule.kind))) this.emitAt(call.site, refinedCategory(this.rules, rule, call.site.symbol) ?? rule.category, rule, rule.confidence);
+        if (SINK_KINDS.has(rule.kind) && data !== EMPTY) sinks.push({ site: call.site, rule, args: data, fn: call.fn, recipient: rule.recipient ?? null });
       }
     }
     return sinks;
@@ -230,7 +232,7 @@ class Propagation {
     if (t.unlogged && kind === "log") return;
     const key = `${siteKey(site.file, site.line, site.column, kind)}\u0000${t.category}`;
     const prior = this.findings.get(key);
-    let confidence = RANK[t.confidence] < RANK[rule.confidence] ? t.confidence : rule.confidence;
+    let confidence = weaker(t.confidence, rule.confidence);
     // A name in one place and a sink in another are two guesses: a travelled name is at most medium.
     // What a source API yields keeps its confidence.
     if (t.named && trace.length > 1 && confidence === "high") confidence = "medium";
