@@ -92,8 +92,8 @@ function ruleSchema(standalone: boolean) {
         items: {
           type: "object",
           additionalProperties: false,
-          required: ["symbol", "category"],
-          properties: { symbol: { type: "string" }, category: { type: "string" } },
+          required: ["category"],
+          properties: { symbol: { type: "string" }, args: stringList, unlessArgs: stringList, category: { type: "string" } },
         },
       },
       method: {

@@ -40,8 +40,12 @@ export interface RuleDef {
   yields?: string[];
   /** The call asks a person a question: its string arguments are prompt text, classified without the `ignore` words (what, your, enter …). */
   promptText?: { ignore: string[] };
-  /** A more specific category when the enclosing function's name matches (pickAvatar → profile-photo). */
-  refine?: { symbol: string; category: string }[];
+  /**
+   * A more specific category when the enclosing function's name matches (pickAvatar → profile-photo), or
+   * when the words of the call's arguments include one of `args` and none of `unlessArgs`
+   * (openCamera({ mediaType: 'video' }), launchCamera(VIDEO_OPTIONS) → video).
+   */
+  refine?: { symbol?: string; args?: string[]; unlessArgs?: string[]; category: string }[];
   method?: { names: string[]; receiver: string; firstArg?: string };
   request?: { objects: string[]; members?: string[]; properties?: string[] };
   /**
@@ -211,6 +215,7 @@ function checkRule(file: YamlFile, rule: RuleDef, base: (string | number)[], tax
   checkRegex(file, at("unlessFirstArg"), rule.unlessFirstArg, rule.id);
   (rule.refine ?? []).forEach((r, j) => {
     checkRegex(file, at("refine", j, "symbol"), r.symbol, rule.id);
+    if (r.symbol === undefined && !r.args?.length) throw file.error(at("refine", j), `rule "${rule.id}": a refine needs a symbol or args`);
     if (!taxonomy.byId.has(r.category)) throw file.error(at("refine", j, "category"), `rule "${rule.id}": unknown category "${r.category}"`, suggestion(r.category, [...taxonomy.byId.keys()]));
   });
 }

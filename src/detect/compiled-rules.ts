@@ -1,5 +1,6 @@
 import type { RuleDef, RuleSet } from "../config/rules-loader.js";
 import { NameClassifier, type NameRuleSpec } from "./name-classifier.js";
+import { splitWords } from "./tokens.js";
 
 /**
  * Every rule folded into lookup tables keyed by what the walker sees at a node (an API
@@ -117,9 +118,22 @@ function splitApi(api: string): [string, string] {
   return [api.slice(0, i).replace(/^node:/, ""), api.slice(i + 1)];
 }
 
-/** The category a rule's `refine` gives inside a function so named (`pickAvatar`: a profile photo, not any image), if any. */
-export function refinedCategory(c: CompiledRules, rule: RuleDef, symbol: string | null): string | undefined {
-  return rule.refine && symbol ? rule.refine.find((x) => c.regex(x.symbol, "i").test(symbol))?.category : undefined;
+/**
+ * The category a rule's `refine` gives inside a function so named (`pickAvatar`: a profile photo, not any image),
+ * or for a call whose arguments' words say so (`openCamera({ mediaType: 'video' })`, `{ ...VIDEO_PICKER_CONFIG }`), if any.
+ */
+export function refinedCategory(c: CompiledRules, rule: RuleDef, symbol: string | null, argsText?: string): string | undefined {
+  if (!rule.refine) return undefined;
+  let words: Set<string> | undefined;
+  for (const x of rule.refine) {
+    if (x.symbol !== undefined) {
+      if (symbol && c.regex(x.symbol, "i").test(symbol)) return x.category;
+    } else if (x.args && argsText) {
+      words ??= new Set(splitWords(argsText));
+      if (x.args.some((w) => words!.has(w)) && !(x.unlessArgs ?? []).some((w) => words!.has(w))) return x.category;
+    }
+  }
+  return undefined;
 }
 
 export function lookupApi(c: CompiledRules, path: string): RuleDef[] | undefined {

@@ -160,8 +160,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   // there is written, and with a fixed value ("x-forwarded-for": "127.0.0.1") it carries no one's data.
   let builtHeaders: ts.ObjectLiteralExpression | null = null;
 
-  // A rule's `refine`: a more precise category when the enclosing function's name matches.
-  const refined = (rule: RuleDef, sym: string | null): string | undefined => refinedCategory(rules, rule, sym);
+  // A rule's `refine`: a more precise category when the enclosing function's name or the call's arguments say so.
+  const argsText = (node: ts.Node) => (isCallExpression(node) || isNewExpression(node) ? (node.arguments ?? []).map((a) => sf.text.slice(a.pos, a.end)).join(" ") : undefined);
+  const refined = (rule: RuleDef, sym: string | null, node: ts.Node): string | undefined => refinedCategory(rules, rule, sym, rule.refine ? argsText(node) : undefined);
   // Set while a call that reports on the installation itself is read: what it sends is kept at low.
   let aboutInstallation = false;
   const emit = (rule: RuleDef, category: string, node: ts.Node, evidenceNode: ts.Node, confidence = rule.confidence) => {
@@ -173,7 +174,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       confidence = "low";
     }
     const sym = symbol();
-    category = refined(rule, sym) ?? category;
+    category = refined(rule, sym, node) ?? category;
     const hit: Hit = { rule, category, kind: rule.kind as Kind, confidence, node, evidenceNode, symbol: sym };
     if (rule.jsx && formField) hit.place = formField;
     out.hits.push(hit);
@@ -189,7 +190,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
   // saveToLibraryAsync(uri) inside saveClip(): no name says what the file is, the function does.
   const refineFallback = (rule: RuleDef, node: ts.Node) => {
-    const category = refined(rule, symbol());
+    const category = refined(rule, symbol(), node);
     if (category) emit(rule, category, node, node);
   };
   // `const SmtpConfigSchema = z.object({ password })`: the variable names whose shape it is.

@@ -30,6 +30,10 @@ describe("fixtures/sdk-client-project", async () => {
     expect(found("src/profile/avatar.ts")).toEqual(["4 profile-photo source expo.image-picker.photo null"]);
   });
 
+  it("through the re-export, a camera asked for a video (a VIDEO_* config spread into its options) records a video; the same camera without one takes an image", () => {
+    expect(found("src/profile/clip.ts")).toEqual(["5 video source expo.image-picker.photo null", "10 image source expo.image-picker.photo null"]);
+  });
+
   it("an object of the app shaped like a client, and a call that passes nothing personal, are not sends", () => {
     expect(result.findings.filter((f) => f.line === 8 && f.file === "src/billing/signup.ts")).toEqual([]);
     expect(result.findings.filter((f) => f.file === "src/billing/create-customer.ts" && f.line === 11)).toEqual([]);

@@ -160,7 +160,7 @@ class Propagation {
       // Rules that report what is passed first: at one place and category their reading wins (Stripe's data over its payment).
       const matched = [...(lookupApi(this.rules, c.path.reduce(member, handle)) ?? [])].sort((a, b) => Number(b.category === NAMES) - Number(a.category === NAMES));
       for (const rule of matched) {
-        if (rule.category !== NAMES && (SINK_KINDS.has(rule.kind) || SOURCE_KINDS.has(rule.kind))) this.emitAt(call.site, refinedCategory(this.rules, rule, call.site.symbol) ?? rule.category, rule, rule.confidence);
+        if (rule.category !== NAMES && (SINK_KINDS.has(rule.kind) || SOURCE_KINDS.has(rule.kind))) this.emitAt(call.site, refinedCategory(this.rules, rule, call.site.symbol, argsOf(call.site.evidence)) ?? rule.category, rule, rule.confidence);
         if (SINK_KINDS.has(rule.kind) && data !== EMPTY) sinks.push({ site: call.site, rule, args: data, fn: call.fn, recipient: rule.recipient ?? null });
       }
     }
@@ -379,4 +379,10 @@ function collapse(steps: Step[]): Step[] {
     out.push(s);
   }
   return out;
+}
+
+/** The arguments' text of a call's evidence (`ImagePicker.openCamera({ ...VIDEO_PICKER_CONFIG })` → its braces), for a rule's `refine` by arguments. */
+function argsOf(evidence: string): string {
+  const open = evidence.indexOf("(");
+  return open < 0 ? "" : evidence.slice(open + 1);
 }
