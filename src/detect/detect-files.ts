@@ -4,7 +4,7 @@ import { deserialize, serialize } from "node:v8";
 import type { ConfigNote, Finding, ScanError } from "../types.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { analyseFile, withRules, type FileResult } from "./analyse-file.js";
-import type { TypeIndex } from "./resolve-deferred.js";
+import type { TypeField, TypeIndex } from "./resolve-deferred.js";
 import type { FileFlow } from "./flow/file-flow.js";
 import { propagate } from "./flow/propagate.js";
 import { ModuleResolver } from "./link/module-resolver.js";
@@ -117,7 +117,7 @@ function relinkChanged(cache: ScanCache, files: string[], pending: number[], res
   const state = cache.previousLink();
   if (!state || state.files !== fileListDigest(files) || !probesUnchanged(state.probes)) return undefined;
   let types: TypeIndex | undefined;
-  const typeIndex = () => (types ??= new Map(deserialize(state.types) as [string, { name: string; type?: string }[]][]));
+  const typeIndex = () => (types ??= new Map(deserialize(state.types) as [string, TypeField[]][]));
   const changed = new Map<string, FileOutcome | "unchanged">();
   const outcomes: FileOutcome[] = files.map((file) => cache.previousOutcome(file) ?? emptyOutcome(file));
   for (const i of pending) {

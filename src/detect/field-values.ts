@@ -57,7 +57,8 @@ export function valueShape(e: ts.Expression | undefined): ValueShape | null {
   return null;
 }
 
-function fieldShape(member: ts.PropertySignature | ts.PropertyDeclaration, names: NameClassifier): ValueShape | null {
+/** A field's shape from its type, or else from its initialiser (`= false`). */
+export function fieldShape(member: ts.PropertySignature | ts.PropertyDeclaration, names: NameClassifier): ValueShape | null {
   return typeShape(member.type, names) ?? (isPropertyDeclaration(member) ? valueShape(member.initializer) : null);
 }
 

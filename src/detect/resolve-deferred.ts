@@ -2,10 +2,18 @@ import type { ts } from "ts-morph";
 import type { Finding } from "../types.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import type { DeferredType } from "./walk-file.js";
+import type { ValueShape } from "./name-classifier.js";
 import { evidenceOf, placedFindings, type PlacedHit } from "./to-findings.js";
 
-/** Class/interface name → its fields (names and declared type names only: no syntax tree is kept alive). */
-export type TypeIndex = Map<string, { name: string; type?: string }[]>;
+/** A declared field: its name, its type's name and the shape its type or initialiser gives (no syntax tree is kept alive). */
+export interface TypeField {
+  name: string;
+  type?: string;
+  shape?: ValueShape;
+}
+
+/** Class/interface name → its fields. */
+export type TypeIndex = Map<string, TypeField[]>;
 
 /** A deferred type lookup with its place already read, so that the syntax tree can go. */
 export interface DeferredSite {
@@ -29,7 +37,8 @@ export function placeDeferred(items: DeferredType[], sf: ts.SourceFile): Deferre
 /**
  * `@Body() dto: RegisterDto` collects what RegisterDto declares, wherever it is declared,
  * including nested DTOs (`terminal: TerminalDto`). Classes are matched by name across the
- * scanned files, which is how NestJS apps are laid out.
+ * scanned files, which is how NestJS apps are laid out. A field whose value makes it a setting of
+ * that name (`email?: boolean`) collects nothing; its own type is still walked.
  */
 export function resolveDeferred(file: string, items: DeferredSite[], types: TypeIndex, rules: CompiledRules): Finding[] {
   const hits: PlacedHit[] = [];
@@ -45,7 +54,10 @@ export function resolveDeferred(file: string, items: DeferredSite[], types: Type
       if (!fields || visited.has(typeName) || depth > MAX_DEPTH) return;
       visited.add(typeName);
       for (const field of fields) {
-        const m = rules.names.classify(field.name, owner);
+        const named = rules.names.classify(field.name, owner);
+        // `email?: boolean` in a preferences DTO is a channel switch, `emails: EmailMessage[]` messages:
+        // the DTO's field is judged by its value as the field itself is (withoutSettingFields).
+        const m = named && (rules.names.isSetting(named, field.shape ?? null) || (field.type !== undefined && rules.names.typeVetoes(named, field.type))) ? null : named;
         const pw = m ? undefined : rules.names.pairWord(field.name);
         if (pw) pairWords.add(pw);
         if (m && !seen.has(m.category)) {

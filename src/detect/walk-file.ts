@@ -10,6 +10,8 @@ import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
 import { IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
+import { fieldShape } from "./field-values.js";
+import type { TypeField } from "./resolve-deferred.js";
 import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
@@ -83,7 +85,7 @@ export interface FileDetections {
   hits: Hit[];
   deferred: DeferredType[];
   /** Classes and interfaces declared here → their field names, for deferred lookups. */
-  types: Map<string, { name: string; type?: string }[]>;
+  types: Map<string, TypeField[]>;
   nodes: number;
   truncated: boolean;
   /** Scopes, declarations, calls and writes for the flow engine. */
@@ -452,7 +454,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (owner) {
       const fields = out.types.get(owner) ?? [];
       const type = typeName(member.type);
-      fields.push({ name: detach(key), type: type === undefined ? undefined : detach(type) });
+      const shape = fieldShape(member, rules.names);
+      fields.push({ name: detach(key), type: type === undefined ? undefined : detach(type), ...(shape ? { shape } : {}) });
       out.types.set(detach(owner), fields);
     }
     const list = rules.syntax.get(kind);

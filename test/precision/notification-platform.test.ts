@@ -1,0 +1,30 @@
+// Look-alikes found judging novu (a notification platform), each beside a real positive in one
+// file, asserting the exact line, category, kind and rule of what is found.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (src: string, file = "sample.ts") => scanText(file, src, rules).map((f) => `${f.file}:${f.line} ${f.category} ${f.kind} ${f.rule}`);
+
+describe("a request DTO collects what its fields hold", () => {
+  it("a preferences DTO's email switch (email?: boolean) is a channel setting; a profile DTO's email is an address", () => {
+    const src = [
+      "import { Body } from '@nestjs/common';",
+      "class UpdatePreferencesRequestDto {",
+      "  readonly email?: boolean;",
+      "  readonly sms?: boolean;",
+      "}",
+      "class UpdateProfileRequestDto {",
+      "  email?: string;",
+      "}",
+      "class InboxController {",
+      "  updatePreference(@Body() body: UpdatePreferencesRequestDto) {}",
+      "  updateProfile(@Body() body: UpdateProfileRequestDto) {}",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["sample.ts:7 email schema schema.class-field", "sample.ts:11 email input nest.body-dto"]);
+  });
+});
