@@ -24,3 +24,55 @@ describe("a product's country of origin is where it was made", () => {
     expect(found(src)).toEqual(["sample.ts 6 country schema"]);
   });
 });
+
+describe("a warehouse's and a sales area's place are the business's", () => {
+  it("a stock location's address, country and phone, a tax region's and a geo zone's country are no one's; an order's shipping address is the customer's", () => {
+    const src = [
+      "interface StockLocationAddressDTO {",
+      "  address_1: string;",
+      "  country_code: string;",
+      "  phone?: string | null;",
+      "}",
+      "interface TaxRegionDTO {",
+      "  country_code: string;",
+      "}",
+      "interface GeoZoneDTO {",
+      "  country_code: string;",
+      "}",
+      "interface OrderAddressDTO {",
+      "  address_1?: string;",
+      "  country_code?: string;",
+      "  phone?: string;",
+      "}",
+      "interface TaxCalculationContext {",
+      "  address: { country_code: string; postal_code?: string };",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual([
+      "sample.ts 13 postal-address schema",
+      "sample.ts 14 country schema",
+      "sample.ts 15 phone schema",
+      "sample.ts 18 country schema",
+      "sample.ts 18 postal-address schema",
+    ]);
+  });
+
+  it("a warehouse's model columns are not stored personal data; a customer address's are", () => {
+    const src = [
+      "import { Entity, Property } from '@mikro-orm/core';",
+      "@Entity()",
+      "export class StockLocationAddress {",
+      "  @Property({ columnType: 'text' })",
+      "  country_code: string;",
+      "  @Property({ columnType: 'text', nullable: true })",
+      "  phone: string | null;",
+      "}",
+      "@Entity()",
+      "export class CustomerAddress {",
+      "  @Property({ columnType: 'text', nullable: true })",
+      "  phone: string | null = null;",
+      "}",
+    ].join("\n");
+    expect(found(src).filter((f) => f.endsWith("store"))).toEqual(["sample.ts 11 phone store"]);
+  });
+});
