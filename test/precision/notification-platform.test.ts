@@ -28,3 +28,17 @@ describe("a request DTO collects what its fields hold", () => {
     expect(found(src)).toEqual(["sample.ts:7 email schema schema.class-field", "sample.ts:11 email input nest.body-dto"]);
   });
 });
+
+describe("a server's error reports are a guess", () => {
+  it("the Node agent's noticeError in a queue worker is medium; the browser agent's stays high", () => {
+    const src = [
+      "import * as nr from 'newrelic';",
+      "import { BrowserAgent } from '@newrelic/browser-agent/loaders/browser-agent';",
+      "const agent = new BrowserAgent(options);",
+      "worker.on('failed', (job, error) => nr.noticeError(error));",
+      "window.addEventListener('error', (e) => agent.noticeError(e.error));",
+    ].join("\n");
+    const got = scanText("sample.ts", src, rules).map((f) => `${f.line} ${f.category} ${f.rule} ${f.confidence}`);
+    expect(got).toEqual(["4 diagnostics sdk.new-relic.server-errors medium", "5 diagnostics sdk.new-relic.errors high"]);
+  });
+});
