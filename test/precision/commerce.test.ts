@@ -76,3 +76,16 @@ describe("a warehouse's and a sales area's place are the business's", () => {
     expect(found(src).filter((f) => f.endsWith("store"))).toEqual(["sample.ts 11 phone store"]);
   });
 });
+
+describe("an address's row key is no address", () => {
+  it("shipping_address_id references a row; shipping_address holds the address", () => {
+    const src = [
+      "interface CreateCartDTO {",
+      "  shipping_address_id?: string;",
+      "  billing_address_id?: string;",
+      "  shipping_address?: CreateAddressDTO;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["sample.ts 4 postal-address schema"]);
+  });
+});
