@@ -30,3 +30,18 @@ describe("a camera asked for a video records a video", () => {
     expect(found("expo.ts", src)).toEqual(["expo.ts:2 video source", "expo.ts:3 image source"]);
   });
 });
+
+describe("a server's Sentry set-up sends no one's data by itself", () => {
+  it("init({ dsn, environment, release }) on a server is no collection; with sendDefaultPii it is; a browser's init is", () => {
+    const server = [
+      "import { init } from '@sentry/nestjs';",
+      "if (process.env.SENTRY_DSN) {",
+      "  init({ dsn: process.env.SENTRY_DSN, environment: process.env.NODE_ENV, release: 'v1', ignoreErrors: ['Non-Error exception captured'] });",
+      "}",
+      "init({ dsn: process.env.SENTRY_DSN, sendDefaultPii: true });",
+    ].join("\n");
+    expect(found("instrument.ts", server)).toEqual(["instrument.ts:5 diagnostics transmit"]);
+    const browser = "import * as Sentry from '@sentry/react';\nSentry.init({ dsn: SENTRY_DSN, environment: 'prod' });";
+    expect(found("initializeApp.ts", browser)).toEqual(["initializeApp.ts:2 diagnostics transmit"]);
+  });
+});
