@@ -244,7 +244,7 @@ export class NameClassifier {
   recordOfOthers(category: string, record: string): boolean {
     const w = this.ownerWords(record);
     if (w.some((x) => this.personWords.has(x))) return false;
-    return this.specs.some((s) => s.category === category && !!s.ownerExclude?.some((o) => w.includes(o)));
+    return this.specs.some((s) => s.category === category && ownedBy(s.ownerExclude, w));
   }
 
   /** `installationId`, `this.instanceId`: a name for the deployment itself. */
@@ -270,7 +270,7 @@ export class NameClassifier {
     let hit = this.othersCache.get(name);
     if (hit === undefined) {
       const w = this.words(name);
-      hit = w.length > 1 && this.specs.some((s) => !!s.ownerExclude?.some((o) => w.includes(o)) && s.patterns.some((p) => p.every((x) => w.includes(x))));
+      hit = w.length > 1 && this.specs.some((s) => ownedBy(s.ownerExclude, w) && s.patterns.some((p) => p.every((x) => w.includes(x))));
       this.othersCache.set(detach(name), hit);
     }
     return hit;
@@ -306,7 +306,7 @@ export class NameClassifier {
     if (base.match) {
       const ow = this.ownerWords(owner);
       const spec = this.specById.get(base.match.rule);
-      const vetoed = ow.some((w) => this.ownerExclude.has(w)) || spec?.ownerExclude?.some((w) => ow.includes(w));
+      const vetoed = ow.some((w) => this.ownerExclude.has(w)) || ownedBy(spec?.ownerExclude, ow);
       // BasePerson.picture: an owner can also make a bare word another rule's (a person's photo, not a camera's).
       if (!vetoed && !base.words.some((w) => this.ownerSensitive.has(w))) return base.match;
     } else if (!base.words.some((w) => this.ownerSensitive.has(w))) return null;
@@ -397,7 +397,24 @@ export class NameClassifier {
 
 function vetoed(spec: NameRuleSpec, words: string[], ownerWords: string[]): boolean {
   if (spec.exclude.length && words.some((w) => spec.exclude.includes(w))) return true;
-  return !!spec.ownerExclude && ownerWords.some((w) => spec.ownerExclude!.includes(w));
+  return ownedBy(spec.ownerExclude, ownerWords);
+}
+
+/**
+ * Whether the owner's words hold one of a rule's ownerExclude entries: a word (`team`), or words in a
+ * row (`shipping profile`: a ShippingProfile is a catalogue's delivery rule, though a `profile` is a person's).
+ */
+function ownedBy(list: readonly string[] | undefined, ownerWords: readonly string[]): boolean {
+  if (!list) return false;
+  for (const o of list) {
+    if (!o.includes(" ")) {
+      if (ownerWords.includes(o)) return true;
+      continue;
+    }
+    const run = o.split(" ");
+    for (let i = 0; i + run.length <= ownerWords.length; i++) if (matchesAt(ownerWords as string[], i, run)) return true;
+  }
+  return false;
 }
 
 function matchesAt(words: string[], i: number, pattern: string[]): boolean {

@@ -89,3 +89,29 @@ describe("an address's row key is no address", () => {
     expect(found(src)).toEqual(["sample.ts 4 postal-address schema"]);
   });
 });
+
+describe("a shipping profile is a shop's delivery rule", () => {
+  it("its name names no one; a user profile's name and a shipping address's name do", () => {
+    const src = [
+      "interface ShippingProfileDTO {",
+      "  id: string;",
+      "  name: string;",
+      "}",
+      "interface UserProfileDTO {",
+      "  name: string;",
+      "}",
+      "interface ShippingDetails {",
+      "  name: string;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["sample.ts 6 name schema", "sample.ts 9 name schema"]);
+  });
+
+  it("a shipping profile form's name field is the profile's; a profile form's is the person's", () => {
+    const src = [
+      "export const CreateShippingProfileForm = () => <Form.Field control={form.control} name=\"name\" render={() => null} />;",
+      "export const EditProfileForm = () => <Form.Field control={form.control} name=\"name\" render={() => null} />;",
+    ].join("\n");
+    expect(found(src, "form.tsx")).toEqual(["form.tsx 2 name input"]);
+  });
+});
