@@ -17,13 +17,12 @@ export function gitOutput(dir: string, args: string[]): string | undefined {
   }
 }
 
-/** Commit and branch for report headers; silently absent outside a git checkout. */
+/** Commit and branch for report headers, in one git call; silently absent outside a git checkout. */
 export function gitInfo(dir: string): { commit?: string; branch?: string } | undefined {
-  const run = (args: string[]) => gitOutput(dir, args);
-  const commit = run(["rev-parse", "HEAD"]);
+  const out = gitOutput(dir, ["rev-parse", "HEAD", "--abbrev-ref", "HEAD"]);
+  const [commit, branch] = out?.split("\n") ?? [];
   if (!commit) return undefined;
-  const branch = run(["rev-parse", "--abbrev-ref", "HEAD"]);
-  return { commit, branch: branch === "HEAD" ? undefined : branch };
+  return { commit, branch: !branch || branch === "HEAD" ? undefined : branch };
 }
 
 /**

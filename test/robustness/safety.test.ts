@@ -130,7 +130,7 @@ describe("scanning never executes, imports or requires the scanned code, nor rea
     expect(opened).not.toContain(join(base, "outside/tsconfig.base.json"));
     expect(opened).not.toContain(join(app, "package.json"));
     // The one process spawned is git, asking for the commit to put in report headers.
-    expect(trace.filter((t) => t.kind === "spawn").map((t) => t.detail)).toEqual(["git -c core.fsmonitor=false rev-parse HEAD"]);
+    expect(trace.filter((t) => t.kind === "spawn").map((t) => t.detail)).toEqual(["git -c core.fsmonitor=false rev-parse HEAD --abbrev-ref HEAD"]);
   });
 
   it("a repository whose .git/config names an fsmonitor command does not get it run", () => {

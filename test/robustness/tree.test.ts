@@ -205,6 +205,20 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(files(rep)).toEqual(["src/a.ts"]);
   });
 
+  it("in a git repository: nested negations, ignored folders, .git/info/exclude and odd names as git sees them; a tracked file is never ignored", async () => {
+    const repo = tempDir();
+    execFileSync("git", ["init", "-q", repo]);
+    for (const [path, text] of Object.entries(tree)) write(repo, path, text);
+    write(repo, "src/tracked-generated.ts", LOG_EMAIL);
+    write(repo, "src/ünï cödé/a b.ts", LOG_EMAIL);
+    write(repo, "src/excluded/x.ts", LOG_EMAIL);
+    write(repo, ".git/info/exclude", "src/excluded/\n");
+    execFileSync("git", ["add", "src/tracked-generated.ts"], { cwd: repo });
+    write(repo, ".gitignore", "src/generated/\n/src/local-only.ts\nsrc/tracked-generated.ts\n");
+    const rep = await scanJson(repo);
+    expect(files(rep)).toEqual(["src/app.ts", "src/keep/kept.ts", "src/tracked-generated.ts", "src/ünï cödé/a b.ts"]);
+  });
+
   it("ignores a .gitignore above the scanned folder when there is no repository (it governs someone else's tree)", async () => {
     const parent = project({ ".gitignore": "app/src/\n", "app/src/a.ts": LOG_EMAIL });
     const rep = await scanJson(join(parent, "app"));
