@@ -50,6 +50,7 @@ act(19, K.ExportDeclaration);
 act(20, K.IfStatement);
 act(21, K.ConditionalExpression);
 act(22, K.ObjectLiteralExpression);
+act(23, ts.SyntaxKind.Parameter);
 // Identifiers are a third of all nodes and no rule looks at one alone; type annotations other
 // than object types name no data.
 act(SKIP, K.Identifier, K.TypeReference, K.StringKeyword, K.NumberKeyword, K.BooleanKeyword, K.AnyKeyword, K.UnknownKeyword,
@@ -90,6 +91,16 @@ export interface FileDetections {
   truncated: boolean;
   /** Scopes, declarations, calls and writes for the flow engine. */
   facts: FileFacts;
+}
+
+/** The inline shapes a parameter's or variable's type annotation is made of (`{ host: string }[] | null`). */
+function inlineShapes(t: ts.TypeNode | undefined, out: ts.TypeLiteralNode[] = []): ts.TypeLiteralNode[] {
+  if (!t) return out;
+  if (isTypeLiteralNode(t)) out.push(t);
+  else if (ts.isArrayTypeNode(t)) inlineShapes(t.elementType, out);
+  else if (ts.isParenthesizedTypeNode(t)) inlineShapes(t.type, out);
+  else if (ts.isUnionTypeNode(t)) for (const x of t.types) inlineShapes(x, out);
+  return out;
 }
 
 // A shape's field names, once per shape: siblings can say what a field is (`ip` beside `port`).
@@ -149,6 +160,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const innerSchemaCalls = new Set<ts.Node>();
   // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
   const owners: string[] = [];
+  // constructor(private config: { … }), const config: { … } = …: each inline shape → the name it types.
+  const shapeOwners = new Map<ts.Node, string>();
+  const nameShapes = (name: ts.BindingName, type: ts.TypeNode | undefined) => {
+    if (type && isIdentifier(name)) for (const shape of inlineShapes(type)) shapeOwners.set(shape, name.text);
+  };
   const symbol = () => (symbols.length ? symbols[symbols.length - 1] : null);
   // A form library's field wrapper (FormField, Form.Item, Controller) names the field its one input fills.
   const isFieldWrapper = (el: ts.JsxOpeningElement) =>
@@ -512,6 +528,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         return;
       case 2: { // VariableDeclaration
         const d = n as ts.VariableDeclaration;
+        nameShapes(d.name, d.type);
         if (!loopDecls.has(d)) collector.variable(d, parent);
         bindVariable(d, collector.scope, rules.globals, thisBound());
         visitDestructure(d);
@@ -594,7 +611,12 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           // this._request<{ username; password }>() in fetchMqttConfig: a shape no type names, in a function
           // about one of the app's own settings (its last word in ownerExclude), holds that setting.
           const setting = isTypeLiteralNode(parent) && inSettingsScope();
+          // constructor(private config: { username; password }), const config: { host; password } = …: an inline
+          // shape belongs to the parameter or variable it types, as a property's belongs to the property.
+          const declared = isTypeLiteralNode(parent) ? (shapeOwners.get(parent) ?? null) : null;
+          if (declared !== null) owners.push(declared);
           const key = visitField("type-field", n as ts.PropertySignature, typeOwner, memberNames(parent.members), statistic || setting);
+          if (declared !== null) owners.pop();
           if (key !== null) {
             owners.push(key);
             owned = true;
@@ -688,6 +710,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           choice = n;
           chose = true;
         }
+        break;
+      case 23: // Parameter
+        nameShapes((n as ts.ParameterDeclaration).name, (n as ts.ParameterDeclaration).type);
         break;
       case 22: // ObjectLiteralExpression
         if (isRequestHeaders(n as ts.ObjectLiteralExpression, parent)) {

@@ -42,3 +42,28 @@ describe("a server's error reports are a guess", () => {
     expect(got).toEqual(["4 diagnostics sdk.new-relic.server-errors medium", "5 diagnostics sdk.new-relic.errors high"]);
   });
 });
+
+describe("an inline shape belongs to the parameter or variable it types", () => {
+  it("a provider's config login is the app's own setting; a sign-up form's login and an OAuth profile's name and email are a person's", () => {
+    const src = [
+      "class BandwidthSmsProvider {",
+      "  constructor(private config: { username: string; password: string; accountId: string }) {}",
+      "}",
+      "function buildProvider(credentials) {",
+      "  const config: { host: string; username?: string; password?: string }[] = [];",
+      "}",
+      "class SignUp {",
+      "  constructor(private form: { username: string; password: string }) {}",
+      "}",
+      "interface IAuthService {",
+      "  authenticate(token: string, profile: { name: string; login: string; email: string }): Promise<void>;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual([
+      "sample.ts:8 nickname schema schema.type-field",
+      "sample.ts:8 password schema schema.type-field",
+      "sample.ts:11 name schema schema.type-field",
+      "sample.ts:11 email schema schema.type-field",
+    ]);
+  });
+});
