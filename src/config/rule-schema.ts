@@ -118,6 +118,7 @@ function ruleSchema(standalone: boolean) {
           names: { type: "boolean" },
           elements: { type: "string" },
           unlessNamed: stringList,
+          unlessAttributes: { type: "object", additionalProperties: { type: "array", items: { type: "string", pattern: "^[^=\\s]+=[^=\\s]+$" }, minItems: 1 } },
         },
       },
       strings: stringList,

@@ -52,7 +52,11 @@ export interface RuleDef {
    * `unlessNamed`, with `values`: words in the field's own name (its name or id, the wrapper's name, the
    * variable bound to its value) that make what its type asks for the app's setting (emailReplyTo, clientSecret).
    */
-  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string; unlessNamed?: string[] };
+  /**
+   * `unlessAttributes`, with `values`: per value, `attribute=value` pairs of the same element that say the field is
+   * for something else (autoComplete="username" on a `type="email"` field: the login is an email address).
+   */
+  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string; unlessNamed?: string[]; unlessAttributes?: Record<string, string[]> };
   strings?: string[];
   /** First word of a called function's name: saveUser(…), createSession(…). */
   calls?: string[];

@@ -449,6 +449,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         // <FormField name="emailReplyTo"><Input type="email" /></FormField>, <Input id="client-secret" type="password" />:
         // the field's own name says the address or the secret is the app's setting.
         if (cat && spec.unlessNamed && namedAsSetting(spec.unlessNamed, el)) continue;
+        // <input type="email" autoComplete="username">: the hint tells a password manager the address is the login.
+        if (cat && spec.unlessAttributes && hasAttributeValue(el, spec.unlessAttributes[value] ?? spec.unlessAttributes[value.toLowerCase()])) continue;
         if (cat) emit(rule, cat, attr, attr, (cat === "password" && unlocksDocument(subject)) || confirming() ? "low" : rule.confidence);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
@@ -458,6 +460,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       }
     }
   };
+
+  const hasAttributeValue = (el: ts.JsxOpeningLikeElement, pairs: readonly string[] | undefined) =>
+    !!pairs &&
+    el.attributes.properties.some((a) => {
+      if (!isJsxAttribute(a)) return false;
+      const v = jsxStringValue(a);
+      const n = isIdentifier(a.name) ? a.name.text : a.name.name.text;
+      return v !== null && pairs.includes(`${n}=${v}`);
+    });
 
   const namedAsSetting = (words: readonly string[], el: ts.JsxOpeningLikeElement) => {
     const wrapper = formField !== null && formField !== el && isJsxOpeningLikeElement(formField) ? formField : null;

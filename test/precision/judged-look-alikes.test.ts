@@ -45,3 +45,19 @@ describe("a server's Sentry set-up sends no one's data by itself", () => {
     expect(found("initializeApp.ts", browser)).toEqual(["initializeApp.ts:2 diagnostics transmit"]);
   });
 });
+
+describe("a login hint on an email field is no nickname", () => {
+  it("autoComplete/textContentType username beside an email type or keyboard is the email the field asks for; on a plain field it is a username", () => {
+    const src = [
+      "export const LoginForm = () => (",
+      "  <form>",
+      '    <input type="email" name="login" autoComplete="username" />',
+      '    <TextInput keyboardType="email-address" textContentType="username" autoComplete="username" />',
+      '    <TextField autoComplete="username" />',
+      '    <TextInput textContentType="username" autoComplete="username" />',
+      "  </form>",
+      ");",
+    ].join("\n");
+    expect(found("login.tsx", src)).toEqual(["login.tsx:3 email input", "login.tsx:4 email input", "login.tsx:5 nickname input", "login.tsx:6 nickname input"]);
+  });
+});
