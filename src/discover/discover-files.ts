@@ -48,6 +48,8 @@ export const DEFAULT_EXCLUDES = [
   "**/migrations/**",
   "**/__tests__/**",
   "**/__mocks__/**",
+  // Jest's folder of test data beside __tests__ and __mocks__ (a remote query's typed fixture rows).
+  "**/__fixtures__/**",
   // A package or folder of tests or test tooling by its name (packages/integration-tests, api_tests, test-helpers), and mocks.
   "**/*-tests/**",
   "**/*_tests/**",

@@ -181,11 +181,13 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
       "packages/test-helpers/src/login.ts": LOG_EMAIL,
       "packages/connectors/connector-mock-social/src/index.ts": LOG_EMAIL,
       "src/mocks/user.ts": LOG_EMAIL,
+      "src/remote-query/__fixtures__/remote-query.ts": LOG_EMAIL,
       "src/features/ab-test/variant.ts": LOG_EMAIL,
       "src/screens/mockup-gallery/index.tsx": LOG_EMAIL,
+      "src/fixtures-editor/index.ts": LOG_EMAIL,
     });
     const rep = await scanJson(dir);
-    expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/screens/mockup-gallery/index.tsx"]);
+    expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/fixtures-editor/index.ts", "src/screens/mockup-gallery/index.tsx"]);
   });
 
   it("--all includes all of them", async () => {
