@@ -115,3 +115,25 @@ describe("a shipping profile is a shop's delivery rule", () => {
     expect(found(src, "form.tsx")).toEqual(["form.tsx 2 name input"]);
   });
 });
+
+describe("an address names its recipient", () => {
+  it("a shipping address's first and last name are a person's; a place's address's bare name is not", () => {
+    const src = [
+      "interface OrderAddressDTO {",
+      "  first_name?: string;",
+      "  last_name?: string;",
+      "  address_1?: string;",
+      "}",
+      "interface VenueAddress {",
+      "  name: string;",
+      "  street: string;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual([
+      "sample.ts 2 name schema",
+      "sample.ts 3 name schema",
+      "sample.ts 4 postal-address schema",
+      "sample.ts 8 postal-address schema",
+    ]);
+  });
+});
