@@ -49,6 +49,9 @@ export function resolveDeferred(file: string, items: DeferredSite[], types: Type
     const visited = new Set<string>();
     const pairWords = new Set<string>();
     const hit = (category: string): PlacedHit => ({ rule, category, kind: rule.kind as PlacedHit["kind"], confidence: rule.confidence, line: item.line, character: item.character, evidence: item.evidence, symbol: item.symbol });
+    // { apiKey, password } in a CredentialsDto: a sibling can make the field something else, as in the shape itself.
+    const vetoedBeside = (m: NonNullable<ReturnType<typeof rules.names.classify>>, fields: TypeField[]) =>
+      rules.names.vetoableBeside(m) && rules.names.vetoedBeside(m, fields.map((f) => f.name));
     const walk = (typeName: string, owner: string | undefined, depth: number) => {
       const fields = types.get(typeName);
       if (!fields || visited.has(typeName) || depth > MAX_DEPTH) return;
@@ -57,7 +60,7 @@ export function resolveDeferred(file: string, items: DeferredSite[], types: Type
         const named = rules.names.classify(field.name, owner);
         // `email?: boolean` in a preferences DTO is a channel switch, `emails: EmailMessage[]` messages:
         // the DTO's field is judged by its value as the field itself is (withoutSettingFields).
-        const m = named && (rules.names.isSetting(named, field.shape ?? null) || (field.type !== undefined && rules.names.typeVetoes(named, field.type))) ? null : named;
+        const m = named && (rules.names.isSetting(named, field.shape ?? null) || (field.type !== undefined && rules.names.typeVetoes(named, field.type)) || vetoedBeside(named, fields)) ? null : named;
         const pw = m ? undefined : rules.names.pairWord(field.name);
         if (pw) pairWords.add(pw);
         if (m && !seen.has(m.category)) {

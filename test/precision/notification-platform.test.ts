@@ -67,3 +67,35 @@ describe("an inline shape belongs to the parameter or variable it types", () => 
     ]);
   });
 });
+
+describe("an integration's credentials are a service's login", () => {
+  it("a password beside an API key or a secret key, in a DTO, its @Body() and a Mongoose schema, is the provider account's; a user's is theirs", () => {
+    const src = [
+      "import { Body } from '@nestjs/common';",
+      "import { Schema } from 'mongoose';",
+      "class CredentialsDto {",
+      "  apiKey?: string;",
+      "  secretKey?: string;",
+      "  password?: string;",
+      "}",
+      "class CreateIntegrationRequestDto {",
+      "  credentials?: CredentialsDto;",
+      "}",
+      "class LoginBodyDto {",
+      "  password: string;",
+      "}",
+      "class C {",
+      "  create(@Body() body: CreateIntegrationRequestDto) {}",
+      "  login(@Body() body: LoginBodyDto) {}",
+      "}",
+      "const integrationSchema = new Schema({ credentials: { apiKey: Schema.Types.String, password: Schema.Types.String } });",
+      "const userSchema = new Schema({ email: Schema.Types.String, password: Schema.Types.String });",
+    ].join("\n");
+    expect(found(src).sort()).toEqual([
+      "sample.ts:12 password schema schema.class-field",
+      "sample.ts:16 password input nest.body-dto",
+      "sample.ts:19 email store store.mongoose-schema",
+      "sample.ts:19 password store store.mongoose-schema",
+    ]);
+  });
+});

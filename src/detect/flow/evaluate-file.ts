@@ -520,7 +520,7 @@ class FileEvaluator {
       let v: Value;
       // { device_id: this.device.id }: a reference to a row, whatever the key says.
       // { avatarUrl: team.avatarUrl }: the value's owner decided; the key only copies the name.
-      if (isPropertyAssignment(p)) v = isRowReference(p.initializer) || ownerVetoes(p.initializer, this.rules) ? this.eval(p.initializer, scope) : this.seeded(this.eval(p.initializer, scope), key, undefined, p.name);
+      if (isPropertyAssignment(p)) v = isRowReference(p.initializer) || ownerVetoes(p.initializer, this.rules) || this.keyVetoedBeside(key, e) ? this.eval(p.initializer, scope) : this.seeded(this.eval(p.initializer, scope), key, undefined, p.name);
       else if (isShorthandPropertyAssignment(p)) v = this.eval(p.name, scope);
       else continue;
       if (!v.c) allConstant = false;
@@ -538,6 +538,18 @@ class FileEvaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * `{ apiKey, secretKey, password: Schema.Types.String }`: a key whose name a sibling key vetoes (its rule's
+   * unlessBeside) names nothing, as the walker reads it in a shape or a sink's arguments. Only the key's own
+   * name: a value named so already (`deviceIp: session.deviceIp`) keeps what it is.
+   */
+  private keyVetoedBeside(key: string, e: ts.ObjectLiteralExpression): boolean {
+    const m = this.nameMatch(key, undefined);
+    if (!m || !this.rules.names.vetoableBeside(m)) return false;
+    const keys = e.properties.map((p) => (p.name ? propertyKey(p.name) : null)).filter((k): k is string => k !== null && k !== key);
+    return this.rules.names.vetoedBeside(m, keys);
   }
 
   // --- declarations, writes, fields, returns ---------------------------------------------------
