@@ -55,6 +55,8 @@ export const DEFAULT_EXCLUDES = [
   "**/*_tests/**",
   "**/test-helpers/**",
   "**/test-utils/**",
+  // A testing library or module by its name (libs/testing: factories of made-up users; an API's testing controller for end-to-end runs).
+  "**/testing/**",
   "**/mocks/**",
   "**/mock/**",
   "**/*-mock/**",

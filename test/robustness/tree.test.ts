@@ -174,7 +174,7 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
   });
 
-  it("a package of tests or test tooling and a mock package are skipped by their folders' names; an A/B test and a mockup are kept", async () => {
+  it("a package of tests or test tooling and a mock package are skipped by their folders' names; an A/B test, a load-testing report and a mockup are kept", async () => {
     const dir = project({
       "packages/integration-tests/src/api.ts": LOG_EMAIL,
       "services/api_tests/user.ts": LOG_EMAIL,
@@ -182,12 +182,14 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
       "packages/connectors/connector-mock-social/src/index.ts": LOG_EMAIL,
       "src/mocks/user.ts": LOG_EMAIL,
       "src/remote-query/__fixtures__/remote-query.ts": LOG_EMAIL,
+      "libs/testing/src/user.service.ts": LOG_EMAIL,
+      "src/features/load-testing-report/index.ts": LOG_EMAIL,
       "src/features/ab-test/variant.ts": LOG_EMAIL,
       "src/screens/mockup-gallery/index.tsx": LOG_EMAIL,
       "src/fixtures-editor/index.ts": LOG_EMAIL,
     });
     const rep = await scanJson(dir);
-    expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/fixtures-editor/index.ts", "src/screens/mockup-gallery/index.tsx"]);
+    expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/features/load-testing-report/index.ts", "src/fixtures-editor/index.ts", "src/screens/mockup-gallery/index.tsx"]);
   });
 
   it("--all includes all of them", async () => {
