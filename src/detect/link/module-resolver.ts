@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { ts } from "ts-morph";
 import { detach } from "../tokens.js";
+import { WorkspacePackages } from "./workspace-packages.js";
 
 // Import specifiers → scanned files, by TypeScript's own module resolution with the options
 // of the nearest tsconfig.json (paths, baseUrl, moduleResolution). Packages from
@@ -34,11 +35,16 @@ export class ModuleResolver {
   /** tsconfig files that could not be read, for a note. */
   readonly configProblems: { file: string; message: string }[] = [];
 
+  /** The monorepo's own packages by name, for imports the compiler cannot resolve without node_modules. */
+  private readonly workspaces: WorkspacePackages;
+
   constructor(
     private readonly root: string,
     /** Scanned files, relative POSIX paths. */
     private readonly files: Set<string>,
-  ) {}
+  ) {
+    this.workspaces = new WorkspacePackages(files, (rel) => this.readableConfig(join(root, rel)), root);
+  }
 
   /** The scanned file (relative POSIX path) that `spec` imported from `from` (relative) is, or null. */
   resolve(from: string, spec: string): string | null {
@@ -79,7 +85,7 @@ export class ModuleResolver {
     let bySpec = this.localMemo.get(options);
     if (!bySpec) this.localMemo.set(options, (bySpec = new Map()));
     let hit = bySpec.get(spec);
-    if (hit === undefined) bySpec.set(detach(spec), (hit = mapsBare(options, spec)));
+    if (hit === undefined) bySpec.set(detach(spec), (hit = mapsBare(options, spec) || this.workspaces.names(spec)));
     return hit;
   }
   private readonly localMemo = new Map<ts.CompilerOptions, Map<string, boolean>>();
@@ -89,7 +95,7 @@ export class ModuleResolver {
     const config = this.configFor(dirname(absFrom));
     const options = config?.options ?? DEFAULT_OPTIONS;
     // A bare package name is node_modules unless the project maps it (paths, baseUrl).
-    if (isBareSpecifier(spec) && !mapsBare(options, spec)) return null;
+    if (isBareSpecifier(spec) && !mapsBare(options, spec)) return this.workspaces.resolve(spec);
     const r = ts.resolveModuleName(spec, absFrom, { ...options, allowJs: true }, this.host, config?.cache);
     const m = r.resolvedModule;
     if (!m || m.isExternalLibraryImport) return this.fallback(absFrom, spec);
@@ -99,6 +105,7 @@ export class ModuleResolver {
 
   /** `./foo.js` written for a `.ts` source, or a `.d.ts` beside the source: look for the scanned source itself. */
   private fallback(absFrom: string, spec: string): string | null {
+    if (isBareSpecifier(spec)) return this.workspaces.resolve(spec);
     if (!RELATIVE.test(spec)) return null;
     const base = relative(this.root, resolve(dirname(absFrom), spec)).split("\\").join("/").replace(/\.(m|c)?js$/, "");
     for (const ext of EXTENSIONS) if (this.files.has(base + ext)) return base + ext;
