@@ -83,6 +83,8 @@ class FileEvaluator {
   private readonly fieldMemo = new Map<string, Value>();
   private readonly returnMemo = new Map<FnInfo, Value>();
   private readonly inProgress = new Set<unknown>();
+  /** A call's callee and arguments, by node: the call as a site and the call as a value (its return) ask for the same. */
+  private readonly nodeMemo = new Map<ts.Node, Value>();
   private readonly classById = new Map<string, ClassInfo>();
   private readonly fnById = new Map<string, FnInfo>();
   private budget = FILE_EVAL_BUDGET;
@@ -155,7 +157,7 @@ class FileEvaluator {
     const callee = this.calleeOf(node, site.scope);
     // A call that is neither a sink nor the app's own function moves nothing the engine reports.
     if (!callee && !site.sinks) return;
-    const args = (node.arguments ?? []).map((a) => (isArrowFunction(a) || isFunctionExpression(a) ? EMPTY : this.eval(a, site.scope)));
+    const args = (node.arguments ?? []).map((a) => (isArrowFunction(a) || isFunctionExpression(a) ? EMPTY : this.evalOnce(a, site.scope)));
     let where: Site | undefined;
     const at = () => (where ??= this.site(node, site.symbol));
     if (callee) {
@@ -218,7 +220,7 @@ class FileEvaluator {
   private calleeOf(node: ts.CallExpression | ts.NewExpression, scope: Scope): Callee | null {
     const e = unwrap(node.expression);
     if (!isIdentifier(e) && !isPropertyAccessExpression(e)) return null;
-    const v = this.eval(e, scope);
+    const v = this.evalOnce(e, scope);
     if (v.fn) return { k: "fn", id: v.fn };
     if (isNewExpression(node) && v.cls) {
       const ctor = this.classById.get(v.cls)?.methods.get("constructor");
@@ -240,6 +242,16 @@ class FileEvaluator {
   }
 
   // --- expressions ---------------------------------------------------------------------------
+
+  /** eval, remembered for the node: for a call's callee and arguments, which a call site and the call's value both read. */
+  private evalOnce(node: ts.Expression, scope: Scope): Value {
+    let v = this.nodeMemo.get(node);
+    if (v === undefined) {
+      v = this.eval(node, scope);
+      this.nodeMemo.set(node, v);
+    }
+    return v;
+  }
 
   eval(node: ts.Expression, scope: Scope): Value {
     if (--this.budget <= 0) {
@@ -415,7 +427,7 @@ class FileEvaluator {
     // app's configuration; the username and password it returns are the deployment's, nobody's.
     // (A call, with words joined by `_`: `new URL(href)` and `BTOA(x)` are no configuration.)
     if (isCallExpression(e) && isIdentifier(calleeNode) && calleeNode.text.includes("_") && SCREAMING.test(calleeNode.text)) return CONSTANT;
-    const callee = this.eval(calleeNode, scope);
+    const callee = this.evalOnce(calleeNode, scope);
     if (callee.api) {
       const src = this.sourceAt(callee.api, e, e);
       if (src) return { ...src, api: `${callee.api}()` };
@@ -426,7 +438,7 @@ class FileEvaluator {
     if (callee.fn) {
       const fn = this.fnById.get(callee.fn);
       if (!fn) return EMPTY;
-      const argValues = args.map((a) => this.eval(a, scope));
+      const argValues = args.map((a) => this.evalOnce(a, scope));
       this.calledHere.add(fn.id);
       return { r: [{ k: "call", callee: { k: "fn", id: fn.id }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}) };
     }
@@ -434,7 +446,7 @@ class FileEvaluator {
     const api = callee.api ? `${callee.api}()` : undefined;
     const imp = callee.r?.find((r) => r.k === "import");
     if (imp && imp.k === "import" && this.isLocal(imp.spec)) {
-      const argValues = args.map((a) => this.eval(a, scope));
+      const argValues = args.map((a) => this.evalOnce(a, scope));
       // `new Stripe(key)` under a baseUrl may be the app's module or the package: the handle stays for the package's case.
       return { r: [{ k: "call", callee: { k: "import", file: imp.file, spec: imp.spec, name: imp.name, path: imp.path }, args: argValues, step: this.step(e, `returned by ${calleeName(e)}()`), path: [] }], ...(base ? { s: base } : {}), ...(api ? { api } : {}) };
     }
