@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { flowToTypeScript, isFlowFile } from "./flow-syntax.js";
 
 const KINDS: Record<string, ts.ScriptKind> = {
   ts: ts.ScriptKind.TS,
@@ -19,8 +20,13 @@ const KINDS: Record<string, ts.ScriptKind> = {
 // No rule reads JSDoc, and skipping it makes parsing 10-25% faster.
 const OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
+const FLOW_KINDS = new Set(["js", "jsx", "mjs", "cjs"]);
+
 export function parseSource(file: string, text: string): ts.SourceFile {
   const ext = file.slice(file.lastIndexOf(".") + 1);
+  // A Flow file's own syntax is rewritten to TypeScript's in place (same length, so positions hold).
+  // Parsed as TSX: as JavaScript, f<T>() is a comparison and a type argument in a call a syntax error.
+  if (FLOW_KINDS.has(ext) && isFlowFile(text)) return ts.createSourceFile(file, flowToTypeScript(text), OPTIONS, false, ts.ScriptKind.TSX);
   return ts.createSourceFile(file, text, OPTIONS, false, KINDS[ext] ?? ts.ScriptKind.TS);
 }
 
