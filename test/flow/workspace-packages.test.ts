@@ -36,6 +36,10 @@ describe("fixtures/workspace-monorepo", async () => {
     expect(r.resolve(from, "@acme/lib-extra")).toBe("packages/lib-extra/src/main.ts");
     expect(r.resolve(from, "@acme/lib/server-only/track")).toBe("packages/lib/src/server-only/track.ts");
     expect(r.resolve(from, "@acme/ui/src/format")).toBe("packages/ui/src/format.ts");
+    // An exports map's subpaths, exact and with a wildcard, point at built files: their sources are the files.
+    expect(r.resolve(from, "@acme/lib-extra/client")).toBe("packages/lib-extra/src/client.ts");
+    expect(r.resolve(from, "@acme/lib-extra/utils/pad")).toBe("packages/lib-extra/src/utils/pad.ts");
+    expect(r.resolve(from, "@acme/lib-extra/utils/none")).toBeNull();
     expect(r.resolve(from, "@acme/lib/no-such-file")).toBeNull();
     expect(r.resolve(from, "@acme/libx")).toBeNull();
     expect(r.resolve(from, "acme-http")).toBeNull();

@@ -16,6 +16,8 @@ interface Workspace {
   dir: string;
   /** Entry points the package.json names, most source-like first. */
   entries: string[];
+  /** Its exports map's subpaths (`./ai`, `./v3/*`) and what each names, most source-like first. */
+  subpaths: Map<string, string[]>;
 }
 
 export class WorkspacePackages {
@@ -47,7 +49,11 @@ export class WorkspacePackages {
       }
       return this.file(`${prefix}src/index`) ?? this.file(`${prefix}index`);
     }
-    return this.file(`${prefix}${rest}`) ?? this.file(`${prefix}src/${rest}`);
+    for (const entry of subpathEntries(ws.subpaths, rest)) {
+      const hit = this.sourceOf(prefix, entry);
+      if (hit) return hit;
+    }
+    return this.file(`${prefix}${rest}`) ?? this.file(`${prefix}src/${rest}`) ?? this.sourceOf(prefix, rest);
   }
 
   private match(spec: string): { ws: Workspace; rest: string } | undefined {
@@ -101,7 +107,7 @@ export class WorkspacePackages {
       if (!this.readable(rel)) continue;
       const pkg = readPackage(join(this.root, rel));
       if (!pkg || found.has(pkg.name)) continue;
-      found.set(pkg.name, { dir, entries: pkg.entries });
+      found.set(pkg.name, { dir, entries: pkg.entries, subpaths: pkg.subpaths });
     }
     return found;
   }
@@ -109,7 +115,24 @@ export class WorkspacePackages {
 
 const depth = (dir: string) => (dir === "" ? 0 : dir.split("/").length);
 
-function readPackage(abs: string): { name: string; entries: string[] } | undefined {
+/** `./v3/*` matches `v3/build` with `build` put where the export's targets have their `*`. */
+function subpathEntries(subpaths: Map<string, string[]>, rest: string): string[] {
+  const exact = subpaths.get(`./${rest}`);
+  if (exact) return exact;
+  for (const [key, targets] of subpaths) {
+    const star = key.indexOf("*");
+    if (star < 0) continue;
+    const head = key.slice(2, star);
+    const tail = key.slice(star + 1);
+    if (rest.length >= head.length + tail.length && rest.startsWith(head) && rest.endsWith(tail)) {
+      const middle = rest.slice(head.length, rest.length - tail.length);
+      return targets.map((t) => t.split("*").join(middle));
+    }
+  }
+  return [];
+}
+
+function readPackage(abs: string): { name: string; entries: string[]; subpaths: Map<string, string[]> } | undefined {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(abs, "utf8"));
@@ -126,7 +149,18 @@ function readPackage(abs: string): { name: string; entries: string[] } | undefin
   add(p.source);
   collectExports(rootExport(p.exports), add);
   for (const k of ["module", "main", "types", "typings"]) add(p[k]);
-  return { name: p.name, entries };
+  const subpaths = new Map<string, string[]>();
+  if (typeof p.exports === "object" && p.exports !== null && !Array.isArray(p.exports)) {
+    for (const [key, target] of Object.entries(p.exports as Record<string, unknown>)) {
+      if (!key.startsWith("./") || key === ".") continue;
+      const targets: string[] = [];
+      collectExports(target, (t) => {
+        if (!targets.includes(t)) targets.push(t);
+      });
+      subpaths.set(key, targets);
+    }
+  }
+  return { name: p.name, entries, subpaths };
 }
 
 /** The `"."` entry of an exports map, or the map itself when it has no subpaths. */
