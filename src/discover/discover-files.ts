@@ -50,6 +50,9 @@ export const DEFAULT_EXCLUDES = [
   "**/__mocks__/**",
   // Jest's folder of test data beside __tests__ and __mocks__ (a remote query's typed fixture rows).
   "**/__fixtures__/**",
+  // Flow's library definitions (flow-typed/npm/…: the declared types of installed packages) and its type tests.
+  "**/flow-typed/**",
+  "**/__flow-tests__/**",
   // A package or folder of tests or test tooling by its name (packages/integration-tests, api_tests, test-helpers), and mocks.
   "**/*-tests/**",
   "**/*_tests/**",

@@ -192,6 +192,20 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/features/load-testing-report/index.ts", "src/fixtures-editor/index.ts", "src/screens/mockup-gallery/index.tsx"]);
   });
 
+  it("Flow's library definitions and type tests are skipped by their folders' names; a folder merely named for flow is kept", async () => {
+    const dir = project({
+      "flow-typed/npm/expo-apple-authentication_vx.x.x.js": LOG_EMAIL,
+      "flow-typed/translations.js": LOG_EMAIL,
+      "src/__flow-tests__/nav-test.js": LOG_EMAIL,
+      "src/flow-types/user.js": LOG_EMAIL,
+      "src/workflow/typed.js": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["src/flow-types/user.js", "src/workflow/typed.js"]);
+    const kept = rep.findings.filter((f) => f.file === "src/flow-types/user.js");
+    expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
+  });
+
   it("--all includes all of them", async () => {
     const rep = await scanJson(project(tree), "--all");
     expect(files(rep)).toEqual(Object.keys(tree).filter((p) => /\.(ts|js)$/.test(p)).sort());
