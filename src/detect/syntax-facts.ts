@@ -10,11 +10,12 @@ const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, NumberKeyword: ts.Synt
 
 const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
 
-/** `recordingAudio: boolean`, `phone: TextInput | null`, `createPassword = () => …` name a flag, a widget or a method, not data. */
-export function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration): boolean {
+/** `recordingAudio: boolean`, `email?: T` (a selection flag), `phone: TextInput | null`, `createPassword = () => …` name a flag, a widget or a method, not data. */
+export function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration, flags: ReadonlySet<string> = NO_FLAGS): boolean {
   if (isPropertyDeclaration(member) && member.initializer && (isArrowFunction(member.initializer) || isFunctionExpression(member.initializer))) return false;
   let t = member.type;
   if (!t) return true;
+  if (isFlagType(t, flags)) return false;
   if (isUnionTypeNode(t)) {
     const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
     if (real.length !== 1) return true;
@@ -23,6 +24,34 @@ export function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration)
   if (t.kind === K.BooleanKeyword || isFunctionTypeNode(t)) return false;
   if (isTypeReferenceNode(t) && isIdentifier(t.typeName) && NOT_DATA_TYPE.test(t.typeName.text)) return false;
   return true;
+}
+
+/**
+ * `email?: T` in `interface UsersSelect<T extends boolean = true>`, `address?: T | { city?: T }`:
+ * a field-selection (projection) type, where each field says whether to fetch that field. A
+ * boolean, a `true`/`false` literal, a type parameter bounded by one (`flags`: their names), or a
+ * union of those and object types made only of them, holds a flag, not the data it is named after.
+ */
+function isFlagType(t: ts.TypeNode, flags: ReadonlySet<string>): boolean {
+  if (t.kind === K.BooleanKeyword) return true;
+  if (isLiteralTypeNode(t)) return t.literal.kind === K.TrueKeyword || t.literal.kind === K.FalseKeyword;
+  if (ts.isParenthesizedTypeNode(t)) return isFlagType(t.type, flags);
+  if (isUnionTypeNode(t)) {
+    const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
+    return real.length > 0 && real.every((x) => (ts.isTypeLiteralNode(x) ? isFlagShape(x, flags) : isFlagType(x, flags)));
+  }
+  return flags.size > 0 && isTypeReferenceNode(t) && isIdentifier(t.typeName) && !t.typeArguments && flags.has(t.typeName.text);
+}
+
+function isFlagShape(t: ts.TypeLiteralNode, flags: ReadonlySet<string>): boolean {
+  return t.members.length > 0 && t.members.every((m) => ts.isPropertySignature(m) && !!m.type && isFlagType(m.type, flags));
+}
+
+const NO_FLAGS: ReadonlySet<string> = new Set();
+
+/** The declaration's type parameters that are bounded by a flag type: `<T extends boolean = true>`. */
+export function flagParameters(params: readonly ts.TypeParameterDeclaration[] | undefined): string[] {
+  return (params ?? []).filter((p) => p.constraint && isFlagType(p.constraint, NO_FLAGS)).map((p) => p.name.text);
 }
 
 // A statistic's row is small: a label or two beside its number.

@@ -12,7 +12,7 @@ import { IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { fieldShape } from "./field-values.js";
 import type { TypeField } from "./resolve-deferred.js";
-import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, flagParameters, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -160,6 +160,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const innerSchemaCalls = new Set<ts.Node>();
   // What a field belongs to (interface, type alias, class, or the enclosing field), innermost last.
   const owners: string[] = [];
+  // Type parameters in scope that stand for a flag (`<T extends boolean>`): a field typed by one is a selection flag.
+  let flagParams: ReadonlySet<string> = new Set();
   // constructor(private config: { … }), const config: { … } = …: each inline shape → the name it types.
   const shapeOwners = new Map<ts.Node, string>();
   const nameShapes = (name: ts.BindingName, type: ts.TypeNode | undefined) => {
@@ -486,7 +488,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       out.types.set(detach(owner), fields);
     }
     const list = rules.syntax.get(kind);
-    if (!list || !holdsData(member)) return key;
+    if (!list || !holdsData(member, flagParams)) return key;
     // A report's row is a bucket (a country, a plan) with its tally; an address in one still names its person.
     const named = namesOf(key, member, rules.names.ownerOf(owners));
     const names = statistic ? named.filter((h) => rules.names.rowIdentities.has(h.category)) : named;
@@ -525,6 +527,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     let enteredField = false;
     let chose = false;
     let builtHere = false;
+    let savedFlags: ReadonlySet<string> | null = null;
     let savedHeaders: ts.ObjectLiteralExpression | null = null;
     // <FormField name="password"><PasswordField autoComplete="new-password" /></FormField>: a form
     // library's field wrapper and the input it wraps are one field.
@@ -553,10 +556,17 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         }
         break;
       }
-      case 3: // InterfaceDeclaration, TypeAliasDeclaration
-        owners.push((n as ts.InterfaceDeclaration).name.text);
+      case 3: { // InterfaceDeclaration, TypeAliasDeclaration
+        const decl = n as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+        owners.push(decl.name.text);
         owned = true;
+        const flags = flagParameters(decl.typeParameters);
+        if (flags.length) {
+          savedFlags = flagParams;
+          flagParams = new Set([...flagParams, ...flags]);
+        }
         break;
+      }
       case 4: { // BinaryExpression
         // this.transporter = nodemailer.createTransport(…) in a constructor
         const b = n as ts.BinaryExpression;
@@ -745,6 +755,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (enteredField) formField = null;
     if (chose) choice = null;
     if (builtHere) builtHeaders = savedHeaders;
+    if (savedFlags) flagParams = savedFlags;
   };
   let current: ts.Node = sf;
   forEachChild(sf, visit);

@@ -1,0 +1,44 @@
+// False-positive patterns judged on a headless CMS (payload) and a project tracker (plane): a
+// generated field-selection type, a bundled script, a project's metadata and a UI setting look like
+// a person's data. Each look-alike sits beside a real one, asserting the exact line, category and kind.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (src: string, file = "sample.ts") => scanText(file, src, rules).map((f) => `${f.file} ${f.line} ${f.category} ${f.kind}`);
+
+describe("a field-selection type says which fields to fetch, not what they hold", () => {
+  it("UsersSelect<T extends boolean> fields are flags; the User type's fields are the data", () => {
+    const src = [
+      "export interface User {",
+      "  email: string;",
+      "  billingAddress?: { postalCode?: string | null };",
+      "}",
+      "export interface UsersSelect<T extends boolean = true> {",
+      "  email?: T;",
+      "  phone?: true;",
+      "  billingAddress?:",
+      "    | T",
+      "    | {",
+      "        postalCode?: T;",
+      "      };",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["sample.ts 2 email schema", "sample.ts 3 postal-address schema"]);
+  });
+
+  it("a type parameter bounded by something other than a flag still types data", () => {
+    const src = [
+      "export interface Contact<T extends string = string> {",
+      "  email?: T;",
+      "}",
+      "export interface Shipping<T extends boolean> {",
+      "  address?: T | { line1: string };",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["sample.ts 2 email schema", "sample.ts 5 postal-address schema"]);
+  });
+});
