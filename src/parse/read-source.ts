@@ -28,6 +28,7 @@ export function readSource(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Sou
   const decoded = decodeSource(buf);
   if ("skipped" in decoded) return decoded;
   if (looksMinified(decoded.text)) return { skipped: "skipped: minified code (very long lines); scan the sources it was built from" };
+  if (namesSourceMap(decoded.text)) return { skipped: "skipped: build output (it ends with a sourceMappingURL comment); scan the sources it was built from" };
   return decoded;
 }
 
@@ -79,4 +80,18 @@ function spacesIn(text: string, from: number, to: number): number {
     if (c === 32 || c === 9) n++;
   }
   return n;
+}
+
+// A bundler or compiler ends what it emits with `//# sourceMappingURL=…`, pointing at the map
+// back to the sources; people do not write it. That marks a formatted bundle too (a service
+// worker built into public/ with its third-party runtime inlined), which the minified test misses.
+const SOURCE_MAP_COMMENT = /^\/\/[#@] ?sourceMappingURL=\S+$/;
+
+export function namesSourceMap(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const start = text.lastIndexOf("\n", end - 1) + 1;
+  // Only a short last line is read: an inline data-URL map is still a map, a long line is not tested character by character.
+  if (end - start > 4096) return text.startsWith("//# sourceMappingURL=data:", start);
+  return SOURCE_MAP_COMMENT.test(text.slice(start, end).trim());
 }

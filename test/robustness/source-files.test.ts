@@ -137,6 +137,20 @@ describe("big inputs finish quickly with a note, never a hang", () => {
     expect(findingsIn(rep, "src/logo.ts")).toHaveLength(1);
   });
 
+  it("a formatted bundle that ends with its sourceMappingURL comment is build output, skipped with a note; a file that only mentions one is scanned", async () => {
+    const body = `define(["exports"], function (exports) {\n  const logger = { log: (url) => console.log(url, user.email) };\n  exports.logger = logger;\n});\n`;
+    const dir = project({
+      "src/ok.ts": LOG_EMAIL,
+      "public/workbox-1a2b3c.js": `${body}//# sourceMappingURL=workbox-1a2b3c.js.map\n\n`,
+      "src/build.ts": `// Appends "//# sourceMappingURL=app.js.map" to each bundle.\nconsole.log(user.email);\nexport const footer = (f: string) => \`//# sourceMappingURL=\${f}.map\`;\n`,
+    });
+    const rep = await scanJson(dir);
+    expect(errorsOf(rep, "public/workbox-1a2b3c.js")).toEqual(["skipped: build output (it ends with a sourceMappingURL comment); scan the sources it was built from"]);
+    expect(findingsIn(rep, "public/workbox-1a2b3c.js")).toEqual([]);
+    expect(errorsOf(rep, "src/build.ts")).toEqual([]);
+    expect(findingsIn(rep, "src/build.ts").map((f) => [f.line, f.category, f.kind])).toEqual([[2, "email", "log"]]);
+  });
+
   it("past the per-file budget of syntax nodes the file is cut short, with a note saying so", async () => {
     // About 3.1 million empty statements: only reachable with a raised --max-file-size.
     const dir = project({ "src/ok.ts": LOG_EMAIL, "src/huge.ts": `${LOG_EMAIL}${`${";".repeat(99)}\n`.repeat(31_000)}` });
