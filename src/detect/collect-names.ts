@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { IP_ADDRESS, type NameMatch, type ValueShape } from "./name-classifier.js";
+import { besideLiteral, IP_ADDRESS, type NameMatch, type ValueShape } from "./name-classifier.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { isKeyLike, keyName } from "./tokens.js";
 
@@ -45,11 +45,14 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
   let inValue = 0;
   // Every name read, by object literal: a sibling can say what a match is (`ip` beside `port`).
   const namesByScope = new Map<number, string[]>();
-  const classify = (name: string, node: ts.Node, owner?: string, isReference = false, isKey = false): boolean => {
-    if (keysOnly && !isKey) return false;
+  const noteSibling = (name: string) => {
     const inScope = namesByScope.get(scope);
     if (inScope) inScope.push(name);
     else namesByScope.set(scope, [name]);
+  };
+  const classify = (name: string, node: ts.Node, owner?: string, isReference = false, isKey = false): boolean => {
+    if (keysOnly && !isKey) return false;
+    noteSibling(name);
     // EVENTS.COPY_PASSWORD, Fields.PHONE_NUMBERS: a constant names a label, not the datum.
     if (isReference && CONSTANT.test(name)) return false;
     const m = rules.names.classify(name, owner);
@@ -101,6 +104,9 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     if (isPropertyAssignment(n)) {
       const key = propertyKey(n.name);
       if (key !== null && rules.opaque.has(key)) return;
+      // { type: "basic", username, password }, z.object({ authType: z.literal("digest"), … }): the discriminator says what the object is.
+      const literal = key === null ? null : literalText(n.initializer);
+      if (literal) noteSibling(besideLiteral(key!, literal));
       // { country: 'US' }, { lat: -33.9 }, { video: !1 }: a constant the code chose, not data collected from anyone.
       if (isLiteral(n.initializer)) return;
       // { email: LEGACY_SERVICE_ACCOUNT_EMAIL }: a constant's value is the code's, as a literal's is.
@@ -241,6 +247,14 @@ function schemaShape(e: ts.Expression): ValueShape | null {
 export function isRowReference(e: ts.Expression): boolean {
   while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
   return isPropertyAccessExpression(e) && ID_NAMES.has(e.name.text);
+}
+
+/** `"basic"`, `z.literal("basic")`: a string the code chose as a value or as a schema's one allowed value. */
+function literalText(e: ts.Expression): string | null {
+  if (isStringLiteralLike(e)) return e.text;
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !isStringLiteralLike(e.arguments[0])) return null;
+  const callee = isPropertyAccessExpression(e.expression) ? e.expression.name.text : isIdentifier(e.expression) ? e.expression.text : null;
+  return callee === "literal" ? e.arguments[0].text : null;
 }
 
 function isLiteral(e: ts.Expression): boolean {

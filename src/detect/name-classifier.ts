@@ -71,6 +71,14 @@ export interface Vocabulary {
   fieldSettings: string[];
 }
 
+/**
+ * A sibling that is a discriminator with one literal value (`kind: "basic"`, `authType: z.literal("digest")`),
+ * as the sibling lists hold it: a rule's unlessBeside names it `kind=basic`, `auth type=digest`.
+ */
+export function besideLiteral(key: string, value: string): string {
+  return `${key}=${value}`;
+}
+
 /** The category of a network address: a cluster peer's (vocabulary peerScopes) or a URL's host is the app's own endpoint, not a person's. */
 export const IP_ADDRESS = "ip-address";
 
@@ -175,6 +183,12 @@ export class NameClassifier {
     const beside = this.specById.get(match.rule)?.unlessBeside;
     if (!beside?.length) return false;
     for (const s of siblings) {
+      // `authType=basic` (besideLiteral): a discriminator's value, matched as `auth type=basic`.
+      const eq = s.indexOf("=");
+      if (eq > 0) {
+        if (beside.includes(`${this.words(s.slice(0, eq)).join(" ")}=${s.slice(eq + 1).toLowerCase()}`)) return true;
+        continue;
+      }
       // A last word (`port`) or the whole sibling (`entity id`).
       const w = this.words(s);
       if (w.length && (beside.includes(w[w.length - 1]) || (w.length > 1 && beside.includes(w.join(" "))))) return true;

@@ -8,7 +8,7 @@ import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayR
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
-import { IP_ADDRESS } from "./name-classifier.js";
+import { besideLiteral, IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { fieldShape } from "./field-values.js";
 import type { TypeField } from "./resolve-deferred.js";
@@ -111,13 +111,22 @@ function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): s
     names = [];
     for (const m of members) {
       const key = m.name ? propertyKey(m.name as ts.PropertyName) : null;
-      if (key !== null) names.push(key);
+      if (key === null) continue;
+      names.push(key);
+      // `kind: "basic"`, `type = "digest"`: a discriminator's one literal says what the shape is (NameClassifier.vetoedBeside).
+      const literal = ts.isPropertySignature(m) ? literalTypeText(m.type) : ts.isPropertyDeclaration(m) && m.initializer && ts.isStringLiteralLike(m.initializer) ? m.initializer.text : null;
+      if (literal) names.push(besideLiteral(key, literal));
     }
     memberNamesOf.set(members, names);
   }
   return names;
 }
 
+
+/** `"basic"` in `kind: "basic"`: the text of a type that is one string literal. */
+function literalTypeText(t: ts.TypeNode | undefined): string | null {
+  return t && ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : null;
+}
 
 // `const PdfPassword = forwardRef((props, ref) => …)`, `memo(() => …)`, `observer(…)`: the wrapped function is the component the variable names.
 const COMPONENT_WRAPPERS = new Set(["forwardRef", "memo", "observer"]);
