@@ -41,7 +41,28 @@ export function mergeFlowFindings(findings: Finding[], flow: FlowResult, byName:
     byKey.set(key, f);
     findings.push(f);
   }
+  dropSubsumed(findings);
   for (const f of findings) {
     if (f.recipient === null) f.recipient = flow.recipients.get(siteKey(f.file, f.line, f.column, f.kind)) ?? null;
   }
+}
+
+/**
+ * A broader category at a place where a narrower one is reported (rules/categories.yml: profile photos are
+ * not images): `create({ data: { photoURL: userPhotoURL } })` with userPhotoURL read from profile.photos is
+ * one profile photo, not an image besides.
+ */
+const SUBSUMED_BY: Readonly<Record<string, string>> = { image: "profile-photo" };
+
+function dropSubsumed(findings: Finding[]): void {
+  const at = (f: Finding, category: string) => `${siteKey(f.file, f.line, f.column, f.kind)}\u0000${category}`;
+  const present = new Set<string>();
+  for (const f of findings) if (Object.values(SUBSUMED_BY).includes(f.category)) present.add(at(f, f.category));
+  if (present.size === 0) return;
+  let kept = 0;
+  for (const f of findings) {
+    const narrower = SUBSUMED_BY[f.category];
+    if (!(narrower && present.has(at(f, narrower)))) findings[kept++] = f;
+  }
+  findings.length = kept;
 }
