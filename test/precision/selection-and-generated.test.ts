@@ -42,3 +42,21 @@ describe("a field-selection type says which fields to fetch, not what they hold"
     expect(found(src)).toEqual(["sample.ts 2 email schema", "sample.ts 5 postal-address schema"]);
   });
 });
+
+describe("a project's cover image is its banner, a user's is theirs", () => {
+  it("IProject.cover_image and a workspace's are no one's; IUser.cover_image is kept", () => {
+    const src = [
+      "export interface IProject {",
+      "  name: string;",
+      "  cover_image?: string;",
+      "}",
+      "export interface IWorkspace {",
+      "  cover_image_url?: string | null;",
+      "}",
+      "export interface IUser {",
+      "  cover_image?: string | null;",
+      "}",
+    ].join("\n");
+    expect(found(src)).toEqual(["sample.ts 9 image schema"]);
+  });
+});
