@@ -60,3 +60,18 @@ describe("a project's cover image is its banner, a user's is theirs", () => {
     expect(found(src)).toEqual(["sample.ts 9 image schema"]);
   });
 });
+
+describe("a login on the object the request carries runs in the server's own process", () => {
+  it("req.payload.login(…) sends nothing; a client's login sends the credentials", () => {
+    const src = [
+      "export async function handler(req) {",
+      "  const { email, password } = req.data;",
+      "  await req.payload.login({ collection: 'users', data: { email, password }, req });",
+      "}",
+      "export async function signIn(email, password) {",
+      "  return apiClient.login({ email, password });",
+      "}",
+    ].join("\n");
+    expect(found(src).filter((f) => f.endsWith("transmit"))).toEqual(["sample.ts 6 email transmit", "sample.ts 6 password transmit"]);
+  });
+});
