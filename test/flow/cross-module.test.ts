@@ -25,6 +25,14 @@ describe("fixtures/flow-project", async () => {
     expect(sinks.filter((f) => f.file.startsWith("src/lib/"))).toEqual([]);
   });
 
+  it("an object's entries, mapped and joined into a form body by another module, carry its values; its keys alone carry nothing", () => {
+    const [f] = at("src/features/push.ts", 3);
+    expect(f).toMatchObject({ category: "push-token", recipient: "chat.example.com" });
+    expect(f.trace?.map((s) => `${s.file}:${s.line}`)).toEqual(["src/features/push.ts:3", "src/lib/form-post.ts:11"]);
+    expect(at("src/features/push.ts", 4)).toEqual([]);
+    expect(sinks.filter((x) => x.file === "src/lib/form-post.ts")).toEqual([]);
+  });
+
   it("an imported CommonJS helper that returns a systeminformation serial", () => {
     const [f] = at("src/features/inventory.ts", 7);
     expect(f).toMatchObject({ category: "device-serial", recipient: "api.example.com" });

@@ -203,7 +203,12 @@ class Propagation {
     return grew;
   }
 
-  private addEntry(fn: string, e: SinkEntry): boolean {
+  private addEntry(fn: string, given: SinkEntry): boolean {
+    // `Object.entries(params).map(([k, v]) => …)` reads params.*.0 and params.*.1: under any key
+    // (`*`) the parts of an entry are that key's value, and one path says it (else each sink
+    // counts twice against MAX_ENTRIES).
+    const any = given.path.indexOf("*");
+    const e = any >= 0 && any < given.path.length - 1 ? { ...given, path: given.path.slice(0, any + 1) } : given;
     const key = `${e.index}\u0000${e.path.join(".")}\u0000${e.rule.id}\u0000${e.recipient ?? ""}`;
     const keys = this.entryKeys.get(fn) ?? new Set<string>();
     if (keys.has(key)) return false;

@@ -153,6 +153,13 @@ export function field(v: Value, name: string): Value {
   }
   if (v.p) out.p = v.p.map((p) => ({ ...p, path: [...p.path, name] }));
   if (v.r) out.r = v.r.map((r) => ({ ...r, path: [...r.path, name] }));
+  // Any key of an object whose keys are known (`params[key]`, an entry of `Object.entries(params)`
+  // handed to a callback): one of its values.
+  if (name === "*" && v.f?.size) {
+    let any: Value = out;
+    for (const x of v.f.values()) any = join(any, x);
+    return any;
+  }
   return out;
 }
 
