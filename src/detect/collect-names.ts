@@ -1,5 +1,6 @@
 import { ts } from "ts-morph";
 import { besideLiteral, IP_ADDRESS, type NameMatch, type ValueShape } from "./name-classifier.js";
+import { yieldsBoolean } from "./syntax-facts.js";
 import type { CompiledRules } from "./compiled-rules.js";
 import { isKeyLike, keyName } from "./tokens.js";
 
@@ -109,6 +110,8 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       if (literal) noteSibling(besideLiteral(key!, literal));
       // { country: 'US' }, { lat: -33.9 }, { video: !1 }: a constant the code chose, not data collected from anyone.
       if (isLiteral(n.initializer)) return;
+      // { resolvedByEmail: !!user }, { hasPhone: phone !== null }: a yes or no about the data, not the data.
+      if (yieldsBoolean(n.initializer)) return;
       // { email: LEGACY_SERVICE_ACCOUNT_EMAIL }: a constant's value is the code's, as a literal's is.
       if (isIdentifier(n.initializer) && CONSTANT.test(n.initializer.text)) return;
       // { username: proxyUrl.username }: a field of the app's own settings, whatever the key says.

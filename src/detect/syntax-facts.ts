@@ -212,6 +212,15 @@ export function isReadKey(literal: ts.Node, parent: ts.Node | undefined): boolea
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
+const TESTS = new Set([...EQUALITY, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword]);
+
+/** `!!user`, `!email`, `user.email !== null`, `x instanceof Y`: a yes or no about a value, never the value itself. */
+export function yieldsBoolean(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (ts.isPrefixUnaryExpression(x)) return x.operator === ts.SyntaxKind.ExclamationToken;
+  return isBinaryExpression(x) && TESTS.has(x.operatorToken.kind);
+}
+
 /** `req.body.emails === undefined`, `x.ip != null`, `typeof req.body.email`: a test of whether the value is there. */
 export function isPresenceTest(e: ts.Expression, parent: ts.Node): boolean {
   if (ts.isTypeOfExpression(parent)) return true;
