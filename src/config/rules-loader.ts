@@ -62,6 +62,8 @@ export interface RuleDef {
   calls?: string[];
   /** With `calls`: receivers (a regular expression over `res`, `this.reply` …) whose method of that name is not this rule's (a server's reply). */
   unlessReceiver?: string;
+  /** Categories this sink never collects, whatever carries them (a UI language kept in the device's own storage). */
+  unlessCategories?: string[];
   syntax?: ("type-field" | "class-field" | "prisma-field")[];
   names?: string[];
   qualifiers?: string[];

@@ -5,7 +5,7 @@ import { siteKey, type FlowResult } from "./flow/propagate.js";
  * Flow findings join the walker's: at the same place, category and kind they are one
  * collection point that gains its trace and recipient; elsewhere they are new findings.
  */
-export function mergeFlowFindings(findings: Finding[], flow: FlowResult, byName: (rule: string) => boolean): void {
+export function mergeFlowFindings(findings: Finding[], flow: FlowResult, byName: (rule: string) => boolean, unlessCategories: (rule: string) => readonly string[] | undefined = () => undefined): void {
   // saveUser({ email }) read by its name: when saveUser is the app's own function, its body is what counts.
   if (flow.userCalls.size) {
     let kept = 0;
@@ -45,6 +45,11 @@ export function mergeFlowFindings(findings: Finding[], flow: FlowResult, byName:
   for (const f of findings) {
     if (f.recipient === null) f.recipient = flow.recipients.get(siteKey(f.file, f.line, f.column, f.kind)) ?? null;
   }
+  // localStorage.setItem(LANGUAGE_KEY, user.language): what a sink rule says it never collects (the UI's
+  // language kept on the person's own device is a setting), however the value reached it.
+  let kept = 0;
+  for (const f of findings) if (!unlessCategories(f.rule)?.includes(f.category)) findings[kept++] = f;
+  findings.length = kept;
 }
 
 /**

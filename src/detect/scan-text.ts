@@ -18,6 +18,6 @@ export function scanText(file: string, text: string, rules: CompiledRules): Find
   const d = walkFile(sf, rules);
   const types = d.types;
   const findings = [...toFindings(file, sf, withoutSettingFields(d.hits, rules.names, d.types)), ...resolveDeferred(file, placeDeferred(d.deferred, sf), types, rules)];
-  mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null, rules), (id) => !!rules.byId.get(id)?.calls);
+  mergeFlowFindings(findings, propagate([evaluateFile(d.facts, rules)], null, rules), (id) => !!rules.byId.get(id)?.calls, (id) => rules.byId.get(id)?.unlessCategories);
   return findings;
 }

@@ -75,3 +75,21 @@ describe("a login on the object the request carries runs in the server's own pro
     expect(found(src).filter((f) => f.endsWith("transmit"))).toEqual(["sample.ts 6 email transmit", "sample.ts 6 password transmit"]);
   });
 });
+
+describe("the UI's language kept in the browser is a setting", () => {
+  it("a profile's language stored through setLanguage is not collection; the email stored the same way is", () => {
+    const src = [
+      "function setLanguage(lng) {",
+      "  localStorage.setItem('i18nextLng', lng);",
+      "}",
+      "function remember(value) {",
+      "  localStorage.setItem('last', value);",
+      "}",
+      "export function load(userProfile) {",
+      "  setLanguage(userProfile.language);",
+      "  remember(userProfile.email);",
+      "}",
+    ].join("\n");
+    expect(found(src).filter((f) => f.endsWith("store"))).toEqual(["sample.ts 9 email store"]);
+  });
+});

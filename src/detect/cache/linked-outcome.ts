@@ -74,7 +74,7 @@ export function finishFile(r: FileResult, slice: FlowSlice | undefined, types: (
     userCalls: new Set(s.userCalls),
     notes: [],
   };
-  mergeFlowFindings(findings, flow, (id) => !!rules.byId.get(id)?.calls);
+  mergeFlowFindings(findings, flow, (id) => !!rules.byId.get(id)?.calls, (id) => rules.byId.get(id)?.unlessCategories);
   return { file: r.file, findings, errors: r.errors, ...(r.text !== undefined ? { text: r.text } : {}), slice: s };
 }
 
