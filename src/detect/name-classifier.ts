@@ -93,6 +93,9 @@ interface Candidate {
   pattern: string[];
 }
 
+/** First words of a sibling that make it a switch about what it names (`include_database`, `use_cert`). */
+const FLAG_PREFIXES = new Set(["include", "restore", "use", "enable", "enabled", "disable", "is", "has", "show", "allow", "skip", "exclude", "with"]);
+
 /**
  * Classifies a name (identifier, key, property chain) into at most one category.
  * The longest matching word sequence wins, so "emailAddress" is email, not postal-address.
@@ -189,8 +192,10 @@ export class NameClassifier {
         if (beside.includes(`${this.words(s.slice(0, eq)).join(" ")}=${s.slice(eq + 1).toLowerCase()}`)) return true;
         continue;
       }
-      // A last word (`port`) or the whole sibling (`entity id`).
+      // A last word (`port`) or the whole sibling (`entity id`); a switch about one (`include_database`,
+      // `restore_database` beside a backup's password) is no database.
       const w = this.words(s);
+      if (w.length > 1 && FLAG_PREFIXES.has(w[0])) continue;
       if (w.length && (beside.includes(w[w.length - 1]) || (w.length > 1 && beside.includes(w.join(" "))))) return true;
     }
     return false;

@@ -438,6 +438,31 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   };
   const unlocksDocument = (subject: string | undefined) => !!subject && rules.names.isDocumentSubject(subject);
   const asDocumentSecret = (h: NameHit): NameHit => (h.category === "password" ? { ...h, confidence: "low" } : h);
+  // The names of a component's fields (name="host", name="database"): a field is judged beside the
+  // form's other fields as an object's key is beside its siblings (a password beside a database is a
+  // data source's login). The outermost function around the element is the component.
+  const formFieldNames = new Map<ts.Node, string[]>();
+  const fieldsOfForm = (): string[] => {
+    let outer: ts.Node | null = null;
+    for (let s: typeof collector.scope | null = collector.scope; s; s = s.parent) if (s.fn && s.fn.node !== (sf as unknown as ts.Node)) outer = s.fn.node;
+    if (!outer) return [];
+    let names = formFieldNames.get(outer);
+    if (!names) {
+      const found: string[] = [];
+      const scan = (n: ts.Node): void => {
+        if (isJsxAttribute(n) && isIdentifier(n.name) && n.name.text === "name") {
+          const v = jsxStringValue(n);
+          if (v !== null) found.push(v);
+        }
+        ts.forEachChild(n, scan);
+      };
+      scan(outer);
+      formFieldNames.set(outer, (names = found));
+    }
+    return names;
+  };
+  const besideOtherFields = (h: { rule: string; category: string; confidence: Confidence }) =>
+    rules.names.vetoableBeside(h) && rules.names.vetoedBeside(h, fieldsOfForm());
   const visitJsxAttribute = (attr: ts.JsxAttribute, tag: string, el: ts.JsxOpeningLikeElement) => {
     const name = isIdentifier(attr.name) ? attr.name.text : attr.name.name.text;
     const list = rules.jsx.get(name);
@@ -462,11 +487,15 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (cat && spec.unlessNamed && namedAsSetting(spec.unlessNamed, el)) continue;
         // <input type="email" autoComplete="username">: the hint tells a password manager the address is the login.
         if (cat && spec.unlessAttributes && hasAttributeValue(el, spec.unlessAttributes[value] ?? spec.unlessAttributes[value.toLowerCase()])) continue;
+        // <input type="password" name="credential" /> in a form with host, port and database: the data source's login.
+        const asName = cat ? rules.names.classify(cat, undefined) : null;
+        if (cat && asName?.category === cat && besideOtherFields(asName)) continue;
         if (cat) emit(rule, cat, attr, attr, (cat === "password" && unlocksDocument(subject)) || confirming() ? "low" : rule.confidence);
       } else if (spec.names) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
         // name="avatarUrl" in an OAuth Application's form is the app's logo.
-        const hits = value !== null ? namesOf(value, attr, subject) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
+        const named = value !== null ? namesOf(value, attr, subject) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);
+        const hits = named.filter((h) => !besideOtherFields(h));
         emitNames(rule, unlocksDocument(subject) ? hits.map(asDocumentSecret) : hits.length && confirming() ? hits.map(onlyNamed) : hits, attr);
       }
     }
