@@ -278,7 +278,11 @@ export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
   if (!isPropertyAccessExpression(e)) return false;
   if (rules.names.namesOthers(e.name.text)) return true;
   const owner = ownerName(e.expression);
-  return owner !== undefined && rules.names.classify(e.name.text) !== null && rules.names.classify(e.name.text, owner) === null;
+  if (owner === undefined) return false;
+  // { name: organization.name }, { username: integration.name }: a bare name read from an owner that is no
+  // person (its rule's ownerExclude) is that organisation's or bot's, whatever the key says.
+  if (rules.names.namesOthers(owner + e.name.text.charAt(0).toUpperCase() + e.name.text.slice(1))) return true;
+  return rules.names.classify(e.name.text) !== null && rules.names.classify(e.name.text, owner) === null;
 }
 
 /** `proxyUrl.username || undefined`, `config.smtp.password`: read from an owner whose fields are settings. */

@@ -1,0 +1,56 @@
+// Look-alikes an independent judge marked wrong on real repositories (GrowthBook, Postiz, Linkwarden):
+// a data source's login, an organisation's or a bot's name, a service account's address, one request
+// field read twice; each beside the real positive it resembles, asserting file, line, category and kind.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (file: string, src: string) => scanText(file, src, rules).map((f) => `${f.file}:${f.line} ${f.category} ${f.kind}`);
+
+describe("a data source's connection login is no person's password", () => {
+  it("a password beside a database or a private key in a type is the connection's; a user's is kept", () => {
+    const src = [
+      "export interface ClickHouseConnectionParams { url?: string; port: number; username?: string; password: string; database: string }",
+      "export interface SnowflakeParams { account: string; username: string; privateKey?: string; privateKeyPassword?: string }",
+      "export interface UserLogin { email: string; password: string }",
+    ].join("\n");
+    expect(found("types.ts", src).filter((f) => f.includes("password"))).toEqual(["types.ts:3 password schema"]);
+  });
+
+  it("a form's password field beside host and database fields is the connection's; a sign-up form's is kept", () => {
+    const src = [
+      "export function ClickHouseForm({ params, onChange }) {",
+      "  return (<div>",
+      "    <input name=\"host\" value={params.host} onChange={onChange} />",
+      "    <input name=\"database\" value={params.database} onChange={onChange} />",
+      "    <input type=\"text\" name=\"password\" value={params.password} onChange={onChange} />",
+      "    <input type=\"password\" name=\"credential\" onChange={onChange} />",
+      "  </div>);",
+      "}",
+      "export function SignUp({ onChange }) {",
+      "  return (<form>",
+      "    <input name=\"email\" onChange={onChange} />",
+      "    <input type=\"password\" name=\"password\" onChange={onChange} />",
+      "  </form>);",
+      "}",
+    ].join("\n");
+    expect(found("Forms.tsx", src)).toEqual(["Forms.tsx:11 email input", "Forms.tsx:12 password input"]);
+  });
+});
+
+describe("an organisation's, an agency's or a bot's name is no person's", () => {
+  it("name: organization.name to Stripe and username: integration.name to Slack name no one; user.name does", () => {
+    const src = [
+      "import Stripe from 'stripe';",
+      "const stripe = new Stripe(process.env.STRIPE_KEY);",
+      "export const a = (organization, owner) => stripe.customers.create({ email: owner.email, name: organization.name });",
+      "export const b = (user) => stripe.customers.create({ email: user.email, name: user.name });",
+      "export const c = (integration, text) => fetch('https://slack.com/api/chat.postMessage', { method: 'POST', body: JSON.stringify({ text, username: integration.name }) });",
+      "export const d = (user, text) => fetch('https://slack.com/api/chat.postMessage', { method: 'POST', body: JSON.stringify({ text, username: user.name }) });",
+    ].join("\n");
+    expect(found("billing.ts", src)).toEqual(["billing.ts:3 email transmit", "billing.ts:4 email transmit", "billing.ts:4 name transmit", "billing.ts:6 nickname transmit"]);
+  });
+});
