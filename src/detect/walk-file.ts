@@ -370,6 +370,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     }
   };
 
+  // A handler's reads of each request field: the first read of req.body.email is the place of them all.
+  const fieldReads = new Map<ts.Node, Map<string, ts.Node>>();
   const visitAccess = (n: ts.PropertyAccessExpression | ts.ElementAccessExpression, parent: ts.Node) => {
     const bindings = collector.scope;
     const path = mayResolve(n, bindings, rules.globals, thisBound()) ? apiPath(n, bindings, rules.globals) : null;
@@ -399,8 +401,18 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (lastDot > 0) {
       const obj = owner.slice(0, lastDot);
       const prop = owner.slice(lastDot + 1);
+      const before = out.hits.length;
       for (const rule of rules.requestProperties.get(prop) ?? []) {
         if (rule.request!.objects.includes(obj)) emitNames(rule, presence ? namesOf(name, n).map(onlyNamed) : namesOf(name, n), n);
+      }
+      // `typeof req.body.email === "string" ? req.body.email.toLowerCase() : ""`: one handler reading the
+      // same field twice takes one input, shown where it is read most surely.
+      const fn = collector.scope.fn;
+      if (fn && fn.node !== (sf as unknown as ts.SignatureDeclaration) && out.hits.length > before) {
+        let reads = fieldReads.get(fn.node);
+        if (!reads) fieldReads.set(fn.node, (reads = new Map()));
+        const first = reads.get(`${owner}.${name}`) ?? (reads.set(detach(`${owner}.${name}`), n), n);
+        for (let i = before; i < out.hits.length; i++) out.hits[i].place ??= first;
       }
     }
   };

@@ -54,3 +54,30 @@ describe("an organisation's, an agency's or a bot's name is no person's", () => 
     expect(found("billing.ts", src)).toEqual(["billing.ts:3 email transmit", "billing.ts:4 email transmit", "billing.ts:4 name transmit", "billing.ts:6 nickname transmit"]);
   });
 });
+
+describe("a service account's address and a field read twice", () => {
+  it("client_email beside private_key is the service account's; a user's email beside a public key is kept", () => {
+    const src = [
+      "const credentials = JSON.parse(raw) as { client_email: string; private_key: string };",
+      "interface Signup { email: string; password: string; publicKey: string }",
+    ].join("\n");
+    expect(found("google.ts", src).filter((f) => f.includes("email"))).toEqual(["google.ts:2 email schema"]);
+  });
+
+  it("typeof req.body.email and req.body.email.toLowerCase() in one handler are one input; another handler's read is its own", () => {
+    const src = [
+      "export default async function handler(req, res) {",
+      "  const email =",
+      "    typeof req.body.email === 'string'",
+      "      ? req.body.email.toLowerCase().trim()",
+      "      : '';",
+      "  const extra = req.body.additionalEmails;",
+      "  return res.json({ email, extra });",
+      "}",
+      "export async function resend(req, res) {",
+      "  return res.json({ ok: !!req.body.email.trim() });",
+      "}",
+    ].join("\n");
+    expect(found("pages/api/verify.ts", src)).toEqual(["pages/api/verify.ts:4 email input", "pages/api/verify.ts:6 email input", "pages/api/verify.ts:10 email input"]);
+  });
+});
