@@ -6,7 +6,7 @@ import { propertyKey } from "./collect-names.js";
 // what is the URL of this request. Pure functions of the syntax tree.
 
 const { isArrayTypeNode, isArrowFunction, isBinaryExpression, isBindingElement, isElementAccessExpression, isCallExpression, isFunctionExpression, isFunctionTypeNode, isIdentifier, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { BooleanKeyword: ts.SyntaxKind.BooleanKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+const K = { AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
 
 const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
 
@@ -227,6 +227,20 @@ export function isPresenceTest(e: ts.Expression, parent: ts.Node): boolean {
   if (!isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
   const other = unwrap(parent.left === e ? parent.right : parent.left);
   return other.kind === K.NullKeyword || other.kind === K.UndefinedKeyword || (isIdentifier(other) && other.text === "undefined");
+}
+
+/**
+ * `!window.gtag`, `typeof window.gtag`, `if (window.gtag)`, `window.gtag && …`, `window.gtag ? … : …`:
+ * the expression is only asked whether it is there.
+ */
+export function isExistenceTest(e: ts.Expression, parent: ts.Node): boolean {
+  if (isPresenceTest(e, parent)) return true;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === K.ExclamationToken;
+  // `window.gtag && window.gtag('event', …)`: the call is read on its own; `window.gtag || noop` is the function.
+  if (isBinaryExpression(parent)) return parent.operatorToken.kind === K.AmpersandAmpersandToken;
+  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent)) return parent.expression === e;
+  if (ts.isConditionalExpression(parent)) return parent.condition === e;
+  return false;
 }
 
 /**

@@ -12,7 +12,7 @@ import { besideLiteral, IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { fieldShape } from "./field-values.js";
 import type { TypeField } from "./resolve-deferred.js";
-import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, flagParameters, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, flagParameters, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, isExistenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -377,7 +377,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const path = mayResolve(n, bindings, rules.globals, thisBound()) ? apiPath(n, bindings, rules.globals) : null;
     if (path !== null) {
       const matched = lookupApi(rules, path);
-      if (matched) for (const rule of matched) if (rule.category !== NAMES) emit(rule, rule.category, n, n);
+      // `!window.gtag ||`, `if (window.gtag)`: asking whether the SDK is there sends nothing; its call does.
+      const tested = matched && matched.some((r) => SINK_KINDS.has(r.kind)) && isExistenceTest(n, parent);
+      if (matched) for (const rule of matched) if (rule.category !== NAMES && !(tested && SINK_KINDS.has(rule.kind))) emit(rule, rule.category, n, n);
     }
     const root = chainRoot(n);
     if (root.kind !== K.Identifier || !rules.requestRoots.has((root as ts.Identifier).text)) return;

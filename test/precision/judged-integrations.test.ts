@@ -81,3 +81,16 @@ describe("a service account's address and a field read twice", () => {
     expect(found("pages/api/verify.ts", src)).toEqual(["pages/api/verify.ts:4 email input", "pages/api/verify.ts:6 email input", "pages/api/verify.ts:10 email input"]);
   });
 });
+
+describe("asking whether an SDK is loaded sends nothing", () => {
+  it("!window.gtag in a guard is no transmit; the gtag call after it is", () => {
+    const src = [
+      "export function trackTrial(user) {",
+      "  if (typeof window === 'undefined' || !window.gtag || !user) return;",
+      "  if (window.gtag) console.log('loaded');",
+      "  window.gtag('event', 'conversion', { send_to: 'AW-1/abc' });",
+      "}",
+    ].join("\n");
+    expect(found("gtm.tsx", src)).toEqual(["gtm.tsx:4 browsing-behavior transmit"]);
+  });
+});
