@@ -30,7 +30,7 @@ const PERSON_CONTEXT = new Set(["email", "phone", "name", "nickname", "password"
  * @param keysOnly a schema (zod, yup) declares its fields as keys; its strings are enum values
  * @param message a log's strings are its message text (`console.log('redirect_uri', uri)`), not keys of data
  */
-export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>, owner?: string, message = false): NameHit[] {
+export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, url?: ts.Node, keysOnly = false, calls?: Set<ts.Node>, owner?: string, message = false, urlQueryOnly = false): NameHit[] {
   const hits: NameHit[] = [];
   const pairWords = new Set<string>();
   // Bare `name`/`model` beside a serial number or MAC are the device's, decided at the end.
@@ -77,7 +77,7 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
     }
   };
   const visitUrl = (chunks: readonly string[], node: ts.Node) => {
-    for (const key of urlKeys(chunks)) classify(key, node);
+    for (const key of urlKeys(chunks, urlQueryOnly)) classify(key, node);
   };
   const visit = (n: ts.Node): void => {
     if (--budget < 0) return;
@@ -301,8 +301,9 @@ export function readsSetting(e: ts.Expression, rules: CompiledRules): boolean {
  * comes from the code (`?email=${email}`). A parameter with a literal value is the app's own
  * constant (`&email=abuse@example.org`), not a person's data.
  * @param chunks the literal parts of the URL, split where a template expression goes
+ * @param queryOnly only the query's keys: the path names the endpoint (urlPathNamesEndpoint)
  */
-export function urlKeys(chunks: readonly string[]): string[] {
+export function urlKeys(chunks: readonly string[], queryOnly = false): string[] {
   const keys: string[] = [];
   chunks.forEach((chunk, i) => {
     const valueFollows = i < chunks.length - 1;
@@ -310,7 +311,7 @@ export function urlKeys(chunks: readonly string[]): string[] {
     pieces.forEach((piece, j) => {
       const eq = piece.indexOf("=");
       if (eq < 0) {
-        if (isKeyLike(piece)) keys.push(piece);
+        if (!queryOnly && isKeyLike(piece)) keys.push(piece);
         return;
       }
       const key = piece.slice(0, eq);

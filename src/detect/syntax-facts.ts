@@ -138,6 +138,25 @@ export function urlArgument(node: ts.Node): ts.Node | undefined {
   return node.arguments[0];
 }
 
+/**
+ * fetch(url, { method: 'POST', body: JSON.stringify({ … }) }) names what it sends by its keys: the path
+ * (`/v2/video/generate`, `/v2/video/query/`) then names only the endpoint; its query's values are still sent.
+ * An opaque body (a FormData, a Blob, a variable) leaves the path to say what it carries, and a GET's path
+ * (`/user/emails`) what it asks for.
+ */
+export function urlPathNamesEndpoint(node: ts.Node): boolean {
+  if (!isCallExpression(node) || node.arguments.length < 2) return false;
+  const callee = node.expression;
+  const options = node.arguments[1];
+  if (!isIdentifier(callee) || callee.text !== "fetch" || !ts.isObjectLiteralExpression(options)) return false;
+  const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p) === name);
+  const body = prop("body");
+  return !!body && isCallExpression(body.initializer) && isJsonStringify(body.initializer.expression) && body.initializer.arguments.length > 0 && ts.isObjectLiteralExpression(body.initializer.arguments[0]);
+}
+
+const isJsonStringify = (e: ts.Expression) => isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === "JSON" && e.name.text === "stringify";
+const propertyName = (p: ts.PropertyAssignment) => (isIdentifier(p.name) || isStringLiteralLike(p.name) ? p.name.text : undefined);
+
 /** The leading lower-case word after any `_` or `$` (`/^[_$]*([a-z]+)/`), scanned: it runs per call. */
 export function firstWord(name: string): string | null {
   let i = 0;

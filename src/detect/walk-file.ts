@@ -12,7 +12,7 @@ import { besideLiteral, IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
 import { fieldShape } from "./field-values.js";
 import type { TypeField } from "./resolve-deferred.js";
-import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, flagParameters, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, isExistenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument } from "./syntax-facts.js";
+import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, flagParameters, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, isExistenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument, urlPathNamesEndpoint } from "./syntax-facts.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
@@ -274,7 +274,8 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         if (rule.kind === "schema" && innerSchemaCalls.has(node)) continue;
         const schema = rule.kind === "schema";
         const roots = rule.kind === "store" ? withoutLookups(namesFrom(), rules.lookupKeys) : namesFrom();
-        const names = collectNames(roots, rules, rule.kind === "transmit" ? urlArgument(node) : undefined, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log");
+        const url = rule.kind === "transmit" ? urlArgument(node) : undefined;
+        const names = collectNames(roots, rules, url, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log", url !== undefined && urlPathNamesEndpoint(node));
         let sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== IP_ADDRESS) : names;
         // team.save({ avatarUrl }), prisma.organisationEmail.create({ data: { email } }): the record is the team's.
         const record = rule.kind === "store" ? recordOf(node) : undefined;

@@ -94,3 +94,18 @@ describe("asking whether an SDK is loaded sends nothing", () => {
     expect(found("gtm.tsx", src)).toEqual(["gtm.tsx:4 browsing-behavior transmit"]);
   });
 });
+
+describe("an endpoint's words are not what a JSON request sends", () => {
+  it("POST /v2/video/generate with a JSON body of ids and text sends no video; an opaque upload body does", () => {
+    const src = [
+      "export async function generate(characterId, script) {",
+      "  return fetch('https://api.heygen.com/v2/video/generate', { method: 'POST', body: JSON.stringify({ video_inputs: [{ character: { talking_photo_id: characterId }, voice: { input_text: script } }] }) });",
+      "}",
+      "export async function stats(ids) { return fetch('https://open.tiktokapis.com/v2/video/query/?fields=id,view_count', { method: 'POST', body: JSON.stringify({ filters: { video_ids: ids } }) }); }",
+      "export async function upload(form) { return fetch('https://api.example.com/upload/video', { method: 'POST', body: form }); }",
+      "export async function profile(user) { return fetch('https://api.example.com/v2/video/share', { method: 'POST', body: JSON.stringify({ email: user.email }) }); }",
+      "export const reverse = (loc) => fetch(`https://nominatim.openstreetmap.org/reverse.php?lat=${loc[0]}&lon=${loc[1]}`, { headers: { 'User-Agent': 'x' } });",
+    ].join("\n");
+    expect(found("heygen.ts", src)).toEqual(["heygen.ts:5 video transmit", "heygen.ts:6 email transmit", "heygen.ts:7 precise-location transmit"]);
+  });
+});
