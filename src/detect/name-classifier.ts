@@ -426,14 +426,22 @@ function vetoed(spec: NameRuleSpec, words: string[], ownerWords: string[]): bool
 function ownedBy(list: readonly string[] | undefined, ownerWords: readonly string[]): boolean {
   if (!list) return false;
   for (const o of list) {
-    if (!o.includes(" ")) {
+    const run = wordRun(o);
+    if (run === null) {
       if (ownerWords.includes(o)) return true;
       continue;
     }
-    const run = o.split(" ");
     for (let i = 0; i + run.length <= ownerWords.length; i++) if (matchesAt(ownerWords as string[], i, run)) return true;
   }
   return false;
+}
+
+/** An ownerExclude entry's words when it is several (`shipping profile`), split once per entry; null for one word. */
+const wordRuns = new Map<string, string[] | null>();
+function wordRun(entry: string): string[] | null {
+  let run = wordRuns.get(entry);
+  if (run === undefined) wordRuns.set(entry, (run = entry.includes(" ") ? entry.split(" ") : null));
+  return run;
 }
 
 function matchesAt(words: string[], i: number, pattern: string[]): boolean {

@@ -17,7 +17,7 @@ export function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration,
   if (!t) return true;
   if (isFlagType(t, flags)) return false;
   if (isUnionTypeNode(t)) {
-    const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
+    const real = withoutNullish(t.types);
     if (real.length !== 1) return true;
     t = real[0];
   }
@@ -37,7 +37,7 @@ function isFlagType(t: ts.TypeNode, flags: ReadonlySet<string>): boolean {
   if (isLiteralTypeNode(t)) return t.literal.kind === K.TrueKeyword || t.literal.kind === K.FalseKeyword;
   if (ts.isParenthesizedTypeNode(t)) return isFlagType(t.type, flags);
   if (isUnionTypeNode(t)) {
-    const real = t.types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
+    const real = withoutNullish(t.types);
     return real.length > 0 && real.every((x) => (ts.isTypeLiteralNode(x) ? isFlagShape(x, flags) : isFlagType(x, flags)));
   }
   return flags.size > 0 && isTypeReferenceNode(t) && isIdentifier(t.typeName) && !t.typeArguments && flags.has(t.typeName.text);
@@ -48,6 +48,11 @@ function isFlagShape(t: ts.TypeLiteralNode, flags: ReadonlySet<string>): boolean
 }
 
 const NO_FLAGS: ReadonlySet<string> = new Set();
+
+/** A union's members but `null` and `undefined`: `string | null` is a string. */
+function withoutNullish(types: readonly ts.TypeNode[]): ts.TypeNode[] {
+  return types.filter((x) => x.kind !== K.NullKeyword && x.kind !== K.UndefinedKeyword && !(isLiteralTypeNode(x) && x.literal.kind === K.NullKeyword));
+}
 
 /** The declaration's type parameters that are bounded by a flag type: `<T extends boolean = true>`. */
 export function flagParameters(params: readonly ts.TypeParameterDeclaration[] | undefined): string[] {
@@ -149,13 +154,12 @@ export function urlPathNamesEndpoint(node: ts.Node): boolean {
   const callee = node.expression;
   const options = node.arguments[1];
   if (!isIdentifier(callee) || callee.text !== "fetch" || !ts.isObjectLiteralExpression(options)) return false;
-  const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p) === name);
+  const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyKey(p.name) === name);
   const body = prop("body");
   return !!body && isCallExpression(body.initializer) && isJsonStringify(body.initializer.expression) && body.initializer.arguments.length > 0 && ts.isObjectLiteralExpression(body.initializer.arguments[0]);
 }
 
 const isJsonStringify = (e: ts.Expression) => isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === "JSON" && e.name.text === "stringify";
-const propertyName = (p: ts.PropertyAssignment) => (isIdentifier(p.name) || isStringLiteralLike(p.name) ? p.name.text : undefined);
 
 /** The leading lower-case word after any `_` or `$` (`/^[_$]*([a-z]+)/`), scanned: it runs per call. */
 export function firstWord(name: string): string | null {

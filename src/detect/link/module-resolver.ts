@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { ts } from "ts-morph";
 import { detach } from "../tokens.js";
 import { WorkspacePackages } from "./workspace-packages.js";
+import { scannedSourceAt } from "./source-extensions.js";
 
 // Import specifiers → scanned files, by TypeScript's own module resolution with the options
 // of the nearest tsconfig.json (paths, baseUrl, moduleResolution). Packages from
@@ -108,8 +109,7 @@ export class ModuleResolver {
     if (isBareSpecifier(spec)) return this.workspaces.resolve(spec);
     if (!RELATIVE.test(spec)) return null;
     const base = relative(this.root, resolve(dirname(absFrom), spec)).split("\\").join("/").replace(/\.(m|c)?js$/, "");
-    for (const ext of EXTENSIONS) if (this.files.has(base + ext)) return base + ext;
-    return null;
+    return scannedSourceAt(this.files, base);
   }
 
   private configFor(dir: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
@@ -186,7 +186,6 @@ export class ModuleResolver {
 }
 
 const MAX_CONFIG_BYTES = 1 << 20;
-const EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"];
 const DEFAULT_OPTIONS: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
 
 /** Size and modification time of a config file small enough to read; "" when it is none. */

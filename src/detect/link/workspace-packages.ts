@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
+import { scannedSourceAt } from "./source-extensions.js";
 import { dirname, join } from "node:path";
 
 // A monorepo's packages import each other by name (`@documenso/lib/server-only/stripe`). The
@@ -9,7 +10,6 @@ import { dirname, join } from "node:path";
 
 /** Leading folders of a built entry point (`dist/cjs/index.js`): where the build put it, not where its source is. */
 const BUILD_FOLDERS = new Set(["dist", "build", "out", "lib", "esm", "cjs", "es", "umd", "main", "module", "types"]);
-const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const BUILT_EXTENSION = /(\.d)?\.(m|c)?(js|ts)x?$/;
 
 interface Workspace {
@@ -83,10 +83,7 @@ export class WorkspacePackages {
   /** A scanned file at `base`, written with a built extension, its source's, or none (an index file for a folder). */
   private file(base: string): string | null {
     if (this.files.has(base) && !base.endsWith(".d.ts")) return base;
-    const stem = base.replace(BUILT_EXTENSION, "");
-    for (const ext of SOURCE_EXTENSIONS) if (this.files.has(stem + ext)) return stem + ext;
-    for (const ext of SOURCE_EXTENSIONS) if (this.files.has(`${stem}/index${ext}`)) return `${stem}/index${ext}`;
-    return null;
+    return scannedSourceAt(this.files, base.replace(BUILT_EXTENSION, ""));
   }
 
   /** Every package.json in a folder (or above one, up to the root) that holds scanned files; the shallowest wins a name. */
