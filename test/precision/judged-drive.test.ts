@@ -1,0 +1,22 @@
+// Look-alikes judged wrong in fresh samples of hoppscotch, trigger.dev and postiz, each beside the real
+// positive it resembles, asserting the file, line, category and kind of what is found.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (file: string, src: string) => scanText(file, src, rules).map((f) => `${f.file}:${f.line} ${f.category} ${f.kind}`);
+
+describe("a proxy's or a transport's auth is the app's own login, a person's auth is theirs", () => {
+  it("proxy.auth and config.auth credentials are no finding; a login request's auth is", () => {
+    const src = [
+      "export type DomainSetting = { proxy?: { url: string; auth?: { username?: string; password?: string } } }",
+      "type ProxyRequest = { url: string; auth?: { username: string; password: string } }",
+      "type SmtpOptions = { config: { host?: string; auth?: { user?: string; pass?: string } } }",
+      "export type LoginRequest = { auth: { username: string; password: string } }",
+    ].join("\n");
+    expect(found("proxy.ts", src)).toEqual(["proxy.ts:4 nickname schema", "proxy.ts:4 password schema"]);
+  });
+});
