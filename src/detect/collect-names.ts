@@ -237,10 +237,17 @@ function dropVetoedBeside(hits: NameHit[], hitScopes: number[], namesByScope: Ma
 
 const SCHEMA_SHAPES: Record<string, ValueShape> = { boolean: "boolean", bool: "boolean", number: "number", int: "number" };
 
-/** `z.boolean().optional()`, `yup.number().min(1)`: the shape a schema builder's chain starts from. */
+/**
+ * `z.boolean().optional()`, `yup.number().min(1)`, yup's imported `boolean().required()`: the shape a
+ * schema builder's chain starts from; `z.literal("alert-run")` allows one string, a constant.
+ */
 function schemaShape(e: ts.Expression): ValueShape | null {
   while (isCallExpression(e) || isPropertyAccessExpression(e)) {
-    if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && isIdentifier(e.expression.expression)) return SCHEMA_SHAPES[e.expression.name.text] ?? null;
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && isIdentifier(e.expression.expression)) {
+      if (e.expression.name.text === "literal") return literalText(e) !== null ? "constant" : null;
+      return SCHEMA_SHAPES[e.expression.name.text] ?? null;
+    }
+    if (isCallExpression(e) && isIdentifier(e.expression)) return SCHEMA_SHAPES[e.expression.text] ?? null;
     e = isCallExpression(e) ? e.expression : e.expression;
   }
   return null;

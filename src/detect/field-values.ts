@@ -17,6 +17,7 @@ export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): Va
     if (real.length !== 1) return null;
     t = real[0];
   }
+  if (isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)) return "constant";
   // `Video: Video[]`: a list of another shape is still that shape; a list of numbers says nothing.
   if (isArrayTypeNode(t)) return typeShape(t.elementType, names) === "reference" ? "reference" : null;
   if (t.kind === K.BooleanKeyword) return "boolean";

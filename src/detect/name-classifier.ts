@@ -25,10 +25,11 @@ export interface NameRuleSpec {
 /**
  * What a field or key holds, read from its type or initialiser, when that says more than its
  * name: `boolean` (a flag), `options` (a type named …Options, …Init, …Config), `number`,
- * `object` (an inline object type or literal), `enum` (a union of string literals) and
+ * `object` (an inline object type or literal), `enum` (a union of string literals),
+ * `constant` (exactly one string literal: `email: "magic_link"`, `email: z.literal("alert-run")`) and
  * `reference` (another declared shape, not content: `Video: Video[]`, `video?: Resource`).
  */
-export type ValueShape = "boolean" | "options" | "number" | "object" | "enum" | "reference";
+export type ValueShape = "boolean" | "options" | "number" | "object" | "enum" | "constant" | "reference";
 
 export interface Vocabulary {
   /** Abbreviations folded before matching, e.g. addr → address. */
@@ -172,7 +173,9 @@ export class NameClassifier {
    */
   isSetting(match: NameMatch, shape: ValueShape | null): boolean {
     if (shape === null) return false;
-    if (shape === "boolean" || shape === "options") return true;
+    // A field that can hold one string only (`email: z.literal("alert-run")`, a mail template's
+    // discriminator) holds what the code wrote, nobody's datum.
+    if (shape === "boolean" || shape === "options" || shape === "constant") return true;
     return this.specById.get(match.rule)?.unlessValue?.includes(shape) ?? false;
   }
 

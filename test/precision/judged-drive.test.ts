@@ -20,3 +20,24 @@ describe("a proxy's or a transport's auth is the app's own login, a person's aut
     expect(found("proxy.ts", src)).toEqual(["proxy.ts:4 nickname schema", "proxy.ts:4 password schema"]);
   });
 });
+
+describe("a field that allows one string is the code's constant", () => {
+  it("an email template's z.literal discriminator and a literal-typed field are no address; a z.string() email is", () => {
+    const src = [
+      "import { z } from \"zod\";",
+      "export const AlertRunEmailSchema = z.object({ email: z.literal(\"alert-run\"), runId: z.string() });",
+      "export const InviteEmailSchema = z.object({ email: z.string().email(), inviterName: z.string() });",
+      "export type MagicLinkMail = { email: \"magic_link\"; magicLink: string };",
+      "export type Recipient = { email: string | null };",
+    ].join("\n");
+    expect(found("emails.ts", src)).toEqual(["emails.ts:3 email schema", "emails.ts:5 email schema"]);
+  });
+  it("yup's imported boolean() is a flag, its string() a picture", () => {
+    const src = [
+      "import { object, string, boolean } from \"yup\";",
+      "const details = object().shape({ title: string().required(), addPicture: boolean().required() });",
+      "const profile = object().shape({ profilePicture: string().required() });",
+    ].join("\n");
+    expect(found("form.ts", src)).toEqual(["form.ts:3 profile-photo schema"]);
+  });
+});
