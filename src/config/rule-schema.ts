@@ -116,6 +116,7 @@ function ruleSchema(standalone: boolean) {
           attribute: { type: "string" },
           values: { type: "object", additionalProperties: { type: "string" } },
           names: { type: "boolean" },
+          boundOnly: { type: "boolean" },
           elements: { type: "string" },
           unlessNamed: stringList,
           unlessAttributes: { type: "object", additionalProperties: { type: "array", items: { type: "string", pattern: "^[^=\\s]+=[^=\\s]+$" }, minItems: 1 } },

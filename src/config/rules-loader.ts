@@ -56,7 +56,11 @@ export interface RuleDef {
    * `unlessAttributes`, with `values`: per value, `attribute=value` pairs of the same element that say the field is
    * for something else (autoComplete="username" on a `type="email"` field: the login is an email address).
    */
-  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; elements?: string; unlessNamed?: string[]; unlessAttributes?: Record<string, string[]> };
+  /**
+   * `boundOnly`, with `names`: only a bound expression is judged (value={email}); a string the code wrote
+   * (<input type="hidden" name="action" value="avatar" />) is the field's own constant, nobody's datum.
+   */
+  jsx?: { attribute: string; values?: Record<string, string>; names?: boolean; boundOnly?: boolean; elements?: string; unlessNamed?: string[]; unlessAttributes?: Record<string, string[]> };
   strings?: string[];
   /** First word of a called function's name: saveUser(…), createSession(…). */
   calls?: string[];

@@ -506,7 +506,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const asName = cat ? rules.names.classify(cat, undefined) : null;
         if (cat && asName?.category === cat && besideOtherFields(asName)) continue;
         if (cat) emit(rule, cat, attr, attr, (cat === "password" && unlocksDocument(subject)) || confirming() ? "low" : rule.confidence);
-      } else if (spec.names) {
+      } else if (spec.names && !(spec.boundOnly && value !== null)) {
         // A bare value={name} in DeviceSettingsScreen is the device's name; in ProfileScreen the person's;
         // name="avatarUrl" in an OAuth Application's form is the app's logo.
         const named = value !== null ? namesOf(value, attr, subject) : isIdentifier(bound!) ? namesOf(bound.text, attr, subject) : collectNames([bound!], rules);

@@ -41,3 +41,17 @@ describe("a field that allows one string is the code's constant", () => {
     expect(found("form.ts", src)).toEqual(["form.ts:3 profile-photo schema"]);
   });
 });
+
+describe("a field's literal value is the form's own string", () => {
+  it("value=\"avatar\" on a hidden action input is no input; value={user.email} is", () => {
+    const src = [
+      "export const LogoForm = ({ user }) => (",
+      "  <form method=\"post\">",
+      "    <input type=\"hidden\" name=\"action\" value=\"avatar\" />",
+      "    <input type=\"hidden\" name=\"confirmEmail\" value={user.email} />",
+      "  </form>",
+      ");",
+    ].join("\n");
+    expect(found("logo.tsx", src)).toEqual(["logo.tsx:4 email input"]);
+  });
+});
