@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isCallExpression, isElementAccessExpression, isIdentifier, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike } = ts;
+const { isCallExpression, isElementAccessExpression, isIdentifier, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isTypeReferenceNode } = ts;
 const K = { AsExpression: ts.SyntaxKind.AsExpression, AwaitExpression: ts.SyntaxKind.AwaitExpression, CallExpression: ts.SyntaxKind.CallExpression, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, Identifier: ts.SyntaxKind.Identifier, NewExpression: ts.SyntaxKind.NewExpression, NonNullExpression: ts.SyntaxKind.NonNullExpression, ParenthesizedExpression: ts.SyntaxKind.ParenthesizedExpression, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, SatisfiesExpression: ts.SyntaxKind.SatisfiesExpression, ThisKeyword: ts.SyntaxKind.ThisKeyword, TypeAssertionExpression: ts.SyntaxKind.TypeAssertionExpression };
 
 // Canonical API paths: "module:member.path" for imported things, "global:name.path" for
@@ -102,6 +102,17 @@ export function bindVariable(decl: ts.VariableDeclaration, b: Bindings, globals:
 /** A local that is not an API hides an import or global of the same name: `const fetch = makeClient()`. */
 export function hideName(name: string, b: Bindings, globals: Set<string>): void {
   if (b.has(name) || globals.has(name) || GLOBAL_OBJECTS.has(name)) b.set(name, null);
+}
+
+/**
+ * `intercept(req: HttpRequest<T>, next: HttpHandler)`, HttpHandler imported from @angular/common/http:
+ * the parameter is a value of that type, so `next.handle(req)` is `@angular/common/http:HttpHandler.handle`.
+ * Only types a rule names a member of (`types`); other annotations say nothing the rules read.
+ */
+export function typedHandle(type: ts.TypeNode | undefined, b: Bindings, types: Set<string>): string | null {
+  if (!type || !isTypeReferenceNode(type) || !isIdentifier(type.typeName)) return null;
+  const path = b.get(type.typeName.text);
+  return path !== undefined && types.has(path) ? path : null;
 }
 
 function bindResolved(decl: ts.VariableDeclaration, path: string, b: Bindings): void {

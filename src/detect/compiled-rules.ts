@@ -14,6 +14,11 @@ export interface CompiledRules {
   apiWildcards: { module: RegExp; member: string; rule: RuleDef }[];
   /** Root names of global APIs (navigator, console …): the only free identifiers worth resolving. */
   globals: Set<string>;
+  /**
+   * Imported types some rule names a member of ("@angular/common/http:HttpHandler" for
+   * `HttpHandler.handle`): a parameter typed by one is a handle of its API (`next: HttpHandler`).
+   */
+  apiTypes: Set<string>;
   methods: Map<string, { receiver: RegExp; firstArg?: RegExp; rule: RuleDef }[]>;
   calls: Map<string, RuleDef[]>;
   opaque: Set<string>;
@@ -45,6 +50,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     api: new Map(),
     apiWildcards: [],
     globals: new Set(),
+    apiTypes: new Set(),
     methods: new Map(),
     calls: new Map(),
     opaque: new Set(set.vocabulary.opaque),
@@ -75,7 +81,9 @@ export function compileRules(set: RuleSet): CompiledRules {
       const [mod, member] = splitApi(api);
       if (mod.includes("*")) c.apiWildcards.push({ module: moduleGlob(mod), member, rule });
       else push(c.api, `${mod}:${member}`, rule);
-      if (mod === "global") c.globals.add(member.split(/[.(]/)[0]);
+      const root = member.split(/[.(]/)[0];
+      if (mod === "global") c.globals.add(root);
+      else if (/^[A-Z]/.test(root) && !mod.includes("*")) c.apiTypes.add(`${mod}:${root}`);
     }
     if (rule.method) {
       const receiver = new RegExp(rule.method.receiver, "i");

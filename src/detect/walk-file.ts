@@ -4,7 +4,7 @@ import { weaker } from "./to-findings.js";
 import type { RuleDef } from "../config/rules-loader.js";
 import { NAMES, SINK_KINDS } from "../config/rules-loader.js";
 import { type CompiledRules, lookupApi, refinedCategory } from "./compiled-rules.js";
-import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, unwrap } from "./api-paths.js";
+import { apiPath, bindImport, bindVariable, chainRoot, chainText, hideName, mayResolve, typedHandle, unwrap } from "./api-paths.js";
 import { FactCollector, type FileFacts } from "./extract/file-facts.js";
 import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
@@ -557,7 +557,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const thisBound = () => (collector.scope.cls?.bindings.size ?? 0) > 0;
   const enterFunction = (fn: ts.SignatureDeclaration, name: string | null) => {
     const saved = collector.enterFunction(fn, name);
-    for (const p of fn.parameters) if (isIdentifier(p.name)) hideName(p.name.text, collector.scope, rules.globals);
+    for (const p of fn.parameters) {
+      if (!isIdentifier(p.name)) continue;
+      // `next: HttpHandler`: a parameter typed by an API's imported type is a handle of it.
+      const handle = p.type && rules.apiTypes.size ? typedHandle(p.type, collector.scope, rules.apiTypes) : null;
+      if (handle !== null) collector.scope.set(p.name.text, handle);
+      else hideName(p.name.text, collector.scope, rules.globals);
+    }
     return saved;
   };
 

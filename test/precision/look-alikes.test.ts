@@ -88,9 +88,9 @@ describe("values, not words", () => {
 });
 
 describe("one place, one finding", () => {
-  it("two reads of the browser's language on one line are one finding", () => {
-    const src = ["const lang = navigator.language || navigator.language;", "const again = navigator.language;"].join("\n");
-    expect(found(src)).toEqual(["1 language source", "2 language source"]);
+  it("two reads of the device's model on one line are one finding", () => {
+    const src = ["import * as Device from 'expo-device';", "const model = Device.modelName || Device.modelName;", "const again = Device.modelName;"].join("\n");
+    expect(found(src)).toEqual(["2 device-model source", "3 device-model source"]);
   });
 
   it("the user agent read for a browser check is not collected; sent, it is", () => {

@@ -24,6 +24,9 @@ const KEEP_RECEIVER = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "t
 const CONSTANT_METHOD = new Set(["includes", "startsWith", "endsWith", "indexOf", "lastIndexOf", "some", "every", "test", "has", "findIndex", "localeCompare", "match", "search", "keys"]);
 const CALLBACK_RESULT = new Set(["map", "flatMap", "then"]);
 const ELEMENT_CALLBACK = new Set(["map", "forEach", "filter", "find", "findLast", "some", "every", "flatMap", "findIndex", "sort"]);
+// headers.set('X-Timezone', tz), params.append('locale', lang), req.clone({ setHeaders }): Angular's immutable
+// HttpHeaders, HttpParams and HttpRequest return a copy that holds the value too (a Map's set returns the map).
+const WITH_ARGUMENTS = new Map([["set", 1], ["append", 1], ["clone", 0]]);
 const NEW_KEEP = new Set(["URLSearchParams", "URL", "Blob", "File", "Headers", "Map", "Set", "Request", "Response", "String"]);
 
 /** The value of a call of a built-in, or undefined when the call is not one. */
@@ -54,6 +57,8 @@ export function propagatedCall(e: ts.CallExpression | ts.NewExpression, evaluate
     const receiver = evaluate(owner);
     return method === "concat" ? joinAll([receiver, ...args.map(evaluate)]) : receiver;
   }
+  const from = WITH_ARGUMENTS.get(method);
+  if (from !== undefined) return joinAll([evaluate(owner), ...args.slice(from).map(evaluate)]);
   if (CALLBACK_RESULT.has(method) && args[0] && isFunctionLike(args[0])) return returnsOf(args[0]);
   if (method === "reduce" || method === "reduceRight") return join(args[0] && isFunctionLike(args[0]) ? returnsOf(args[0]) : EMPTY, args[1] ? evaluate(args[1]) : EMPTY);
   if (method === "forEach") return CONSTANT;

@@ -1,0 +1,83 @@
+// Look-alikes an independent judge marked wrong on openreplay, ghostfolio and unleash (the browser's
+// language and time zone read for formatting, a dialog's display locale, feature detection, a browser
+// extension's own messages), each beside the real positive it resembles, asserting file, line, category and kind.
+import { describe, expect, it } from "vitest";
+import { loadTaxonomy } from "../../src/config/categories.js";
+import { loadRuleSet } from "../../src/config/rules-loader.js";
+import { compileRules } from "../../src/detect/compiled-rules.js";
+import { scanText } from "../../src/detect/scan-text.js";
+
+const rules = compileRules(loadRuleSet(loadTaxonomy()));
+const found = (file: string, src: string) => scanText(file, src, rules).map((f) => `${f.file}:${f.line} ${f.category} ${f.kind}`);
+
+describe("the browser's language and time zone are collected where they are sent", () => {
+  it("an Angular HttpInterceptor that sets the time zone as a header sends it with every request", () => {
+    const src = [
+      "import { HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';",
+      "export class AuthInterceptor implements HttpInterceptor {",
+      "  public intercept<T>(req: HttpRequest<T>, next: HttpHandler) {",
+      "    let headers = req.headers.set(",
+      "      HEADER_KEY_TIMEZONE,",
+      "      Intl?.DateTimeFormat().resolvedOptions().timeZone",
+      "    );",
+      "    const request = req.clone({ headers });",
+      "    return next.handle(request);",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found("auth.interceptor.ts", src)).toEqual(["auth.interceptor.ts:9 timezone transmit"]);
+  });
+
+  it("a functional interceptor's setHeaders and a Socket.IO handshake's query send them too", () => {
+    const fn = [
+      "import { HttpHandlerFn, HttpRequest } from '@angular/common/http';",
+      "export function langInterceptor(req: HttpRequest<unknown>, next: HttpHandlerFn) {",
+      "  const lang = navigator.language;",
+      "  return next(req.clone({ setHeaders: { 'Accept-Language': lang } }));",
+      "}",
+    ].join("\n");
+    expect(found("lang.interceptor.ts", fn)).toEqual(["lang.interceptor.ts:4 language transmit"]);
+    const socket = [
+      "import io from 'socket.io-client';",
+      "export const connect = (url: string, projectId: string) => io(url, {",
+      "  transports: ['websocket'],",
+      "  query: { project_id: projectId, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },",
+      "});",
+    ].join("\n");
+    expect(found("SocketManager.ts", socket)).toEqual(["SocketManager.ts:2 timezone transmit"]);
+  });
+
+  it("read only to format a date or a number on the device, they are no finding", () => {
+    const src = [
+      "export const getLocale = () => navigator.language || 'en-US';",
+      "export function formatDate(d: Date) {",
+      "  const eu = navigator.language !== 'en-US';",
+      "  return d.toLocaleDateString(eu ? 'en-GB' : 'en-US', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });",
+      "}",
+      "export const getBrowserTimezone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;",
+    ].join("\n");
+    expect(found("date.ts", src)).toEqual([]);
+  });
+
+  it("an interceptor that passes the request on with no personal header, or a NestJS next.handle(), sends nothing of it", () => {
+    const angular = [
+      "import { HttpHandler, HttpRequest } from '@angular/common/http';",
+      "export class SkipInterceptor {",
+      "  intercept(req: HttpRequest<unknown>, next: HttpHandler) {",
+      "    return next.handle(req.clone({ headers: req.headers.delete(HEADER_KEY_SKIP_INTERCEPTOR) }));",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found("skip.interceptor.ts", angular)).toEqual([]);
+    const nest = [
+      "import { CallHandler, ExecutionContext } from '@nestjs/common';",
+      "export class TzInterceptor {",
+      "  intercept(context: ExecutionContext, next: CallHandler) {",
+      "    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;",
+      "    return next.handle().pipe(map((data) => ({ ...data, tz })));",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found("tz.interceptor.ts", nest)).toEqual([]);
+  });
+});
