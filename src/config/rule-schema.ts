@@ -125,6 +125,7 @@ function ruleSchema(standalone: boolean) {
       strings: stringList,
       calls: stringList,
       unlessReceiver: { type: "string", minLength: 1 },
+      onlyReceiver: { type: "string", minLength: 1 },
       unlessCategories: stringList,
       syntax: { type: "array", items: { enum: ["type-field", "class-field", "prisma-field"] }, minItems: 1 },
       names: stringList,

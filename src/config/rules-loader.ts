@@ -66,6 +66,8 @@ export interface RuleDef {
   calls?: string[];
   /** With `calls`: receivers (a regular expression over `res`, `this.reply` …) whose method of that name is not this rule's (a server's reply). */
   unlessReceiver?: string;
+  /** With `calls`: the only receivers whose method of that name is this rule's (an API client's upsertCustomer); a bare call never is. */
+  onlyReceiver?: string;
   /** Categories this sink never collects, whatever carries them (a UI language kept in the device's own storage). */
   unlessCategories?: string[];
   syntax?: ("type-field" | "class-field" | "prisma-field")[];
@@ -222,6 +224,7 @@ function checkRule(file: YamlFile, rule: RuleDef, base: (string | number)[], tax
   checkRegex(file, at("method", "firstArg"), rule.method?.firstArg, rule.id);
   checkRegex(file, at("jsx", "elements"), rule.jsx?.elements, rule.id);
   checkRegex(file, at("unlessReceiver"), rule.unlessReceiver, rule.id);
+  checkRegex(file, at("onlyReceiver"), rule.onlyReceiver, rule.id);
   checkRegex(file, at("unlessFirstArg"), rule.unlessFirstArg, rule.id);
   (rule.refine ?? []).forEach((r, j) => {
     checkRegex(file, at("refine", j, "symbol"), r.symbol, rule.id);

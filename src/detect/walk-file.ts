@@ -323,9 +323,14 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       const fname = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : null;
       let list = fname ? rules.calls.get(fname.toLowerCase()) ?? callsByFirstWord(fname) : undefined;
       // res.send(…): a server's reply to whoever asked, not the app sending data on.
-      if (list && isPropertyAccessExpression(callee) && list.some((r) => r.unlessReceiver)) {
-        const receiver = chainText(callee.expression);
-        list = list.filter((r) => !(r.unlessReceiver && receiver !== null && rules.regex(r.unlessReceiver).test(receiver)));
+      // client.mutation.upsertCustomer(…): an API client's write is a request (onlyReceiver), not the app's storage.
+      if (list && list.some((r) => r.unlessReceiver || r.onlyReceiver)) {
+        const receiver = isPropertyAccessExpression(callee) ? chainText(callee.expression) : null;
+        list = list.filter(
+          (r) =>
+            !(r.unlessReceiver && receiver !== null && rules.regex(r.unlessReceiver).test(receiver)) &&
+            !(r.onlyReceiver && (receiver === null || !rules.regex(r.onlyReceiver).test(receiver))),
+        );
       }
       if (list?.length) apply(list, n, () => args);
     }

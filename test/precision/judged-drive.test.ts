@@ -55,3 +55,15 @@ describe("a field's literal value is the form's own string", () => {
     expect(found("logo.tsx", src)).toEqual(["logo.tsx:4 email input"]);
   });
 });
+
+describe("an API client's upsert is a request, a repository's is storage", () => {
+  it("client.mutation.upsertCustomer and apiClient.upsertBranch transmit; this.users.upsertUser and a bare upsertUser store", () => {
+    const src = [
+      "export async function sendToPlain(client, email: string) { await client.mutation.upsertCustomer({ input: { identifier: { emailAddress: email } } }); }",
+      "export async function upsertBranch(apiClient, gitMeta) { await apiClient.upsertBranch('proj', { commitAuthorName: gitMeta.commitAuthorName }); }",
+      "export async function keep(email: string) { await this.users.upsertUser({ email }); }",
+      "export async function keepToo(email: string) { await upsertUser({ email }); }",
+    ].join("\n");
+    expect(found("plain.ts", src)).toEqual(["plain.ts:1 email transmit", "plain.ts:2 name transmit", "plain.ts:3 email store", "plain.ts:4 email store"]);
+  });
+});
