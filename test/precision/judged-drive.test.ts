@@ -67,3 +67,14 @@ describe("an API client's upsert is a request, a repository's is storage", () =>
     expect(found("plain.ts", src)).toEqual(["plain.ts:1 email transmit", "plain.ts:2 name transmit", "plain.ts:3 email store", "plain.ts:4 email store"]);
   });
 });
+
+describe("a photoURL is a profile photo, a camera's photo an image", () => {
+  it("photoURL in any user type is profile-photo; a capture's photo stays image", () => {
+    const src = [
+      "export type HoppUserWithAuthDetail = { uid: string; photoURL: string | null }",
+      "export type PublishedDoc = { creator?: { uid: string; photoURL: string } }",
+      "export interface CameraCapture { photo: Blob }",
+    ].join("\n");
+    expect(found("photo.ts", src)).toEqual(["photo.ts:1 profile-photo schema", "photo.ts:2 profile-photo schema", "photo.ts:3 image schema"]);
+  });
+});
