@@ -58,6 +58,8 @@ export const DEFAULT_EXCLUDES = [
   "**/*_tests/**",
   "**/test-helpers/**",
   "**/test-utils/**",
+  // Testcontainers' databases and brokers started for a test run (internal-packages/testcontainers): their logins are the fixtures'.
+  "**/testcontainers/**",
   // A testing library or module by its name (libs/testing: factories of made-up users; an API's testing controller for end-to-end runs).
   "**/testing/**",
   "**/mocks/**",

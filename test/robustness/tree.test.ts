@@ -192,6 +192,17 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(files(rep)).toEqual(["src/features/ab-test/variant.ts", "src/features/load-testing-report/index.ts", "src/fixtures-editor/index.ts", "src/screens/mockup-gallery/index.tsx"]);
   });
 
+  it("Testcontainers' package of test databases is skipped by its folder's name; a package of app containers is kept", async () => {
+    const dir = project({
+      "internal-packages/testcontainers/src/index.ts": LOG_EMAIL,
+      "internal-packages/containers/src/index.ts": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["internal-packages/containers/src/index.ts"]);
+    const kept = rep.findings.filter((f) => f.file === "internal-packages/containers/src/index.ts");
+    expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
+  });
+
   it("Flow's library definitions and type tests are skipped by their folders' names; a folder merely named for flow is kept", async () => {
     const dir = project({
       "flow-typed/npm/expo-apple-authentication_vx.x.x.js": LOG_EMAIL,
