@@ -72,6 +72,7 @@ export function withoutSettingFields(hits: Hit[], names: NameClassifier, declare
     const n = h.node;
     if (!isPropertySignature(n) && !isPropertyDeclaration(n)) return true;
     if (isPropertyDeclaration(n) && isClassConstant(n)) return false;
+    if (namesNoValue(n.type)) return false;
     if (configuresFormField(n.type, names, declared)) return false;
     const match = { category: h.category, rule: nameRuleOf(h, n, names), confidence: h.confidence };
     // `zip: ZipFile`, and a list of them (`emails: EmailMessage[]`: messages, not addresses).
@@ -95,6 +96,18 @@ function configuresFormField(t: ts.TypeNode | undefined, names: NameClassifier, 
   const name = referenceName(t);
   const fields = name === null ? undefined : declared.get(name);
   return !!fields && names.areFieldSettings(fields.map((f) => f.name));
+}
+
+/**
+ * `HoppSmartPicture: typeof import("@hoppscotch/ui")["HoppSmartPicture"]` (a generated list of a UI
+ * kit's components) and `readonly Email: unique symbol` (an io-ts brand): the type is a module's
+ * export or a marker the type checker alone reads, never a value anyone's data is kept in.
+ */
+function namesNoValue(t: ts.TypeNode | undefined): boolean {
+  if (!t) return false;
+  if (ts.isImportTypeNode(t)) return t.isTypeOf;
+  if (ts.isIndexedAccessTypeNode(t)) return namesNoValue(t.objectType);
+  return ts.isTypeOperatorNode(t) && t.operator === ts.SyntaxKind.UniqueKeyword;
 }
 
 /**

@@ -78,3 +78,15 @@ describe("a photoURL is a profile photo, a camera's photo an image", () => {
     expect(found("photo.ts", src)).toEqual(["photo.ts:1 profile-photo schema", "photo.ts:2 profile-photo schema", "photo.ts:3 image schema"]);
   });
 });
+
+describe("a module's export and a brand marker hold no value", () => {
+  it("typeof import(…) components and a unique symbol brand are no finding; a string Email and an imported Avatar type are", () => {
+    const src = [
+      "export interface GlobalComponents { HoppSmartPicture: typeof import(\"@hoppscotch/ui\")[\"HoppSmartPicture\"] }",
+      "interface EmailBrand { readonly Email: unique symbol }",
+      "interface Profile { readonly Email: string }",
+      "interface Member { avatar: import(\"./types\").Avatar }",
+    ].join("\n");
+    expect(found("brand.ts", src)).toEqual(["brand.ts:3 email schema", "brand.ts:4 profile-photo schema"]);
+  });
+});
