@@ -81,3 +81,19 @@ describe("the browser's language and time zone are collected where they are sent
     expect(found("tz.interceptor.ts", nest)).toEqual([]);
   });
 });
+
+describe("a dialog's parameters carry the display locale", () => {
+  it("locale beside colorScheme and deviceType in *DialogParams is no language; a user's params' locale is", () => {
+    const src = [
+      "export interface UserDetailDialogParams {",
+      "  currentUserId: string;",
+      "  deviceType: string;",
+      "  locale: string;",
+      "  userId: string;",
+      "}",
+      "export interface AssetProfileDialogParams { colorScheme: ColorScheme; locale: string; symbol: string }",
+      "export interface UpdateUserParams { userId: string; locale: string }",
+    ].join("\n");
+    expect(found("interfaces.ts", src)).toEqual(["interfaces.ts:8 language schema"]);
+  });
+});
