@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { Ajv } from "ajv";
+import { lazyValidator } from "./lazy-validator.js";
 import picomatch from "picomatch";
 import type { ActivityView, ManifestView } from "../types.js";
 import type { Taxonomy } from "./categories.js";
@@ -27,9 +27,7 @@ export interface Manifest {
   checkRecipients(catalogueIds: readonly string[]): void;
 }
 
-// verbose: errors carry their schema, so a message can list the allowed keys.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validate = ajv.compile(manifestSchema);
+const manifestValidator = lazyValidator(manifestSchema);
 
 interface RawActivity {
   id: string;
@@ -52,6 +50,7 @@ export function loadManifest(path: string, taxonomy: Taxonomy, displayPath = pat
   // manifest has a TODO in every activity, and one error per run would take a run per TODO.
   const problems: ConfigError[] = [];
   const problem = (e: ConfigError) => void problems.push(e);
+  const validate = manifestValidator();
   if (!validate(file.data)) problems.push(...schemaErrors(file, validate.errors ?? [], "manifest"));
   // With schema errors, the meaning checks below still run on whatever is well-formed.
   const raw = wellFormed(file.data);

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
+import { lazyValidator } from "./lazy-validator.js";
 import type { Confidence, Kind } from "../types.js";
 import type { Taxonomy } from "./categories.js";
 import { ConfigError } from "./config-error.js";
@@ -100,10 +100,8 @@ export const SINK_KINDS: ReadonlySet<string> = new Set(["transmit", "store", "lo
 /** Built-in YAML under rules/ that is data, not detection rules: the categories and the label tables. */
 const BUILTIN_DATA = ["categories.yml", "labels"];
 
-// verbose: errors carry their schema, so a message can list the allowed keys.
-// Compiled on first use: with the built-in rules cache, a scan without user rules never needs it.
-let validator: ValidateFunction | undefined;
-const validateFile = (data: unknown) => (validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(ruleFileSchema))(data);
+// With the built-in rules cache, a scan without user rules never compiles it.
+const ruleFileValidator = lazyValidator(ruleFileSchema);
 
 export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = process.cwd()): RuleSet {
   const files = [...ruleFiles(builtinRulesDir, true)];
@@ -124,7 +122,8 @@ export function loadRuleSet(taxonomy: Taxonomy, extraDirs: string[] = [], cwd = 
       if (file.data === null || file.data === undefined) {
         throw new ConfigError("rule file is empty", display, 1, 1, "Add a `rules:` list, or delete the file.");
       }
-      if (!validateFile(file.data)) throw schemaError(file, validator!.errors ?? [], "rule file");
+      const validate = ruleFileValidator();
+      if (!validate(file.data)) throw schemaError(file, validate.errors ?? [], "rule file");
     }
     const data = file.data as { rules?: Omit<RuleDef, "file">[]; vocabulary?: Partial<Vocabulary>; recipients?: unknown[] };
     if (data.vocabulary) {

@@ -1,9 +1,10 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isCallExpression, isElementAccessExpression, isIdentifier, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isTypeReferenceNode } = ts;
-const K = { AsExpression: ts.SyntaxKind.AsExpression, AwaitExpression: ts.SyntaxKind.AwaitExpression, CallExpression: ts.SyntaxKind.CallExpression, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, Identifier: ts.SyntaxKind.Identifier, NewExpression: ts.SyntaxKind.NewExpression, NonNullExpression: ts.SyntaxKind.NonNullExpression, ParenthesizedExpression: ts.SyntaxKind.ParenthesizedExpression, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, SatisfiesExpression: ts.SyntaxKind.SatisfiesExpression, ThisKeyword: ts.SyntaxKind.ThisKeyword, TypeAssertionExpression: ts.SyntaxKind.TypeAssertionExpression };
+const { isCallExpression, isElementAccessExpression, isIdentifier, isNamespaceImport, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isTypeReferenceNode } = tsApi;
+const K = { AsExpression: tsApi.SyntaxKind.AsExpression, AwaitExpression: tsApi.SyntaxKind.AwaitExpression, CallExpression: tsApi.SyntaxKind.CallExpression, ElementAccessExpression: tsApi.SyntaxKind.ElementAccessExpression, Identifier: tsApi.SyntaxKind.Identifier, NewExpression: tsApi.SyntaxKind.NewExpression, NonNullExpression: tsApi.SyntaxKind.NonNullExpression, ParenthesizedExpression: tsApi.SyntaxKind.ParenthesizedExpression, PropertyAccessExpression: tsApi.SyntaxKind.PropertyAccessExpression, SatisfiesExpression: tsApi.SyntaxKind.SatisfiesExpression, ThisKeyword: tsApi.SyntaxKind.ThisKeyword, TypeAssertionExpression: tsApi.SyntaxKind.TypeAssertionExpression };
 
 // Canonical API paths: "module:member.path" for imported things, "global:name.path" for
 // browser/Node globals, with "()" marking a call: `axios.create().post` → "axios:create().post".

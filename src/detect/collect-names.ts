@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 import { besideLiteral, IP_ADDRESS, type NameMatch, type ValueShape } from "./name-classifier.js";
 import { yieldsBoolean } from "./syntax-facts.js";
 import type { CompiledRules } from "./compiled-rules.js";
@@ -6,8 +7,8 @@ import { isKeyLike, keyName } from "./tokens.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isArrowFunction, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = ts;
-const K = { FalseKeyword: ts.SyntaxKind.FalseKeyword, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword };
+const { isArrowFunction, isCallExpression, isClassExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression } = tsApi;
+const K = { FalseKeyword: tsApi.SyntaxKind.FalseKeyword, NoSubstitutionTemplateLiteral: tsApi.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: tsApi.SyntaxKind.NullKeyword, NumericLiteral: tsApi.SyntaxKind.NumericLiteral, StringLiteral: tsApi.SyntaxKind.StringLiteral, ThisKeyword: tsApi.SyntaxKind.ThisKeyword, TrueKeyword: tsApi.SyntaxKind.TrueKeyword };
 
 export interface NameHit extends NameMatch {
   node: ts.Node;
@@ -171,14 +172,14 @@ export function collectNames(roots: readonly ts.Node[], rules: CompiledRules, ur
       visit(n.whenFalse);
       return;
     }
-    if (ts.isObjectLiteralExpression(n)) {
+    if (tsApi.isObjectLiteralExpression(n)) {
       const outer = scope;
       scope = ++scopes;
-      ts.forEachChild(n, visit);
+      tsApi.forEachChild(n, visit);
       scope = outer;
       return;
     }
-    ts.forEachChild(n, visit);
+    tsApi.forEachChild(n, visit);
   };
   // In `user.email` only `email` is the datum; the object is visited for calls inside it only.
   const visitObject = (e: ts.Expression) => {
@@ -255,14 +256,14 @@ function schemaShape(e: ts.Expression): ValueShape | null {
 
 /** `device.id`, `this.device!.id`: the key of a record the app keeps, not an identifier of a person's device. */
 export function isRowReference(e: ts.Expression): boolean {
-  while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  while (tsApi.isNonNullExpression(e) || tsApi.isParenthesizedExpression(e)) e = e.expression;
   return isPropertyAccessExpression(e) && ID_NAMES.has(e.name.text);
 }
 
 /** `"basic"`, `z.literal("basic")`: a string the code chose as a value or as a schema's one allowed value. */
 function literalText(e: ts.Expression): string | null {
   if (isStringLiteralLike(e)) return e.text;
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !isStringLiteralLike(e.arguments[0])) return null;
+  if (!tsApi.isCallExpression(e) || e.arguments.length !== 1 || !isStringLiteralLike(e.arguments[0])) return null;
   const callee = isPropertyAccessExpression(e.expression) ? e.expression.name.text : isIdentifier(e.expression) ? e.expression.text : null;
   return callee === "literal" ? e.arguments[0].text : null;
 }
@@ -279,7 +280,7 @@ function isLiteral(e: ts.Expression): boolean {
  * `teamEmail`, `serviceAccountEmail()`: the value's own name says whose the datum is.
  */
 export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
-  while (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+  while (tsApi.isNonNullExpression(e) || tsApi.isParenthesizedExpression(e) || tsApi.isAwaitExpression(e)) e = e.expression;
   if (isCallExpression(e) && e.arguments.length === 0) e = e.expression;
   if (isIdentifier(e)) return rules.names.namesOthers(e.text);
   if (!isPropertyAccessExpression(e)) return false;
@@ -294,7 +295,7 @@ export function ownerVetoes(e: ts.Expression, rules: CompiledRules): boolean {
 
 /** `proxyUrl.username || undefined`, `config.smtp.password`: read from an owner whose fields are settings. */
 export function readsSetting(e: ts.Expression, rules: CompiledRules): boolean {
-  while (ts.isBinaryExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = ts.isBinaryExpression(e) ? e.left : e.expression;
+  while (tsApi.isBinaryExpression(e) || tsApi.isParenthesizedExpression(e) || tsApi.isNonNullExpression(e)) e = tsApi.isBinaryExpression(e) ? e.left : e.expression;
   // this.storageSettings.values.username: any owner up the chain can make it a setting.
   for (let o = e; isPropertyAccessExpression(o); o = o.expression) {
     const owner = ownerName(o.expression);

@@ -1,12 +1,13 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 import type { NameClassifier, ValueShape } from "./name-classifier.js";
 import type { Hit } from "./walk-file.js";
 
 // What a declared field holds, from its type annotation or its initialiser: the context that
 // tells `video?: VideoStreamOptions` (a setting) from `video?: Blob` (a recording).
 
-const { isArrayTypeNode, isIdentifier, isIndexedAccessTypeNode, isLiteralTypeNode, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyDeclaration, isPropertySignature, isQualifiedName, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { StaticKeyword: ts.SyntaxKind.StaticKeyword, AnyKeyword: ts.SyntaxKind.AnyKeyword, StringKeyword: ts.SyntaxKind.StringKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, NumericLiteral: ts.SyntaxKind.NumericLiteral, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+const { isArrayTypeNode, isIdentifier, isIndexedAccessTypeNode, isLiteralTypeNode, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyDeclaration, isPropertySignature, isQualifiedName, isTypeLiteralNode, isTypeReferenceNode, isUnionTypeNode } = tsApi;
+const K = { StaticKeyword: tsApi.SyntaxKind.StaticKeyword, AnyKeyword: tsApi.SyntaxKind.AnyKeyword, StringKeyword: tsApi.SyntaxKind.StringKeyword, UnknownKeyword: tsApi.SyntaxKind.UnknownKeyword, BooleanKeyword: tsApi.SyntaxKind.BooleanKeyword, FalseKeyword: tsApi.SyntaxKind.FalseKeyword, NullKeyword: tsApi.SyntaxKind.NullKeyword, NumberKeyword: tsApi.SyntaxKind.NumberKeyword, NumericLiteral: tsApi.SyntaxKind.NumericLiteral, TrueKeyword: tsApi.SyntaxKind.TrueKeyword, UndefinedKeyword: tsApi.SyntaxKind.UndefinedKeyword };
 
 /** The shape of a type annotation, when it is one of those that decide (see ValueShape). */
 export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): ValueShape | null {
@@ -17,7 +18,7 @@ export function typeShape(t: ts.TypeNode | undefined, names: NameClassifier): Va
     if (real.length !== 1) return null;
     t = real[0];
   }
-  if (isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)) return "constant";
+  if (isLiteralTypeNode(t) && tsApi.isStringLiteral(t.literal)) return "constant";
   // `Video: Video[]`: a list of another shape is still that shape; a list of numbers says nothing.
   if (isArrayTypeNode(t)) return typeShape(t.elementType, names) === "reference" ? "reference" : null;
   if (t.kind === K.BooleanKeyword) return "boolean";
@@ -52,7 +53,7 @@ export function valueShape(e: ts.Expression | undefined): ValueShape | null {
   if (!e) return null;
   if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return "boolean";
   // Minifiers write true and false as !0 and !1.
-  if (isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken && e.operand.kind === K.NumericLiteral) return "boolean";
+  if (isPrefixUnaryExpression(e) && e.operator === tsApi.SyntaxKind.ExclamationToken && e.operand.kind === K.NumericLiteral) return "boolean";
   if (e.kind === K.NumericLiteral) return "number";
   if (isObjectLiteralExpression(e)) return "object";
   return null;
@@ -91,7 +92,7 @@ export function withoutSettingFields(hits: Hit[], names: NameClassifier, declare
  */
 function configuresFormField(t: ts.TypeNode | undefined, names: NameClassifier, declared: ReadonlyMap<string, readonly { name: string }[]> | undefined): boolean {
   if (!t) return false;
-  if (isTypeLiteralNode(t)) return names.areFieldSettings(t.members.map((m) => (m.name && (isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : "")));
+  if (isTypeLiteralNode(t)) return names.areFieldSettings(t.members.map((m) => (m.name && (isIdentifier(m.name) || tsApi.isStringLiteral(m.name)) ? m.name.text : "")));
   if (!isTypeReferenceNode(t) || !declared) return false;
   const name = referenceName(t);
   const fields = name === null ? undefined : declared.get(name);
@@ -105,9 +106,9 @@ function configuresFormField(t: ts.TypeNode | undefined, names: NameClassifier, 
  */
 function namesNoValue(t: ts.TypeNode | undefined): boolean {
   if (!t) return false;
-  if (ts.isImportTypeNode(t)) return t.isTypeOf;
-  if (ts.isIndexedAccessTypeNode(t)) return namesNoValue(t.objectType);
-  return ts.isTypeOperatorNode(t) && t.operator === ts.SyntaxKind.UniqueKeyword;
+  if (tsApi.isImportTypeNode(t)) return t.isTypeOf;
+  if (tsApi.isIndexedAccessTypeNode(t)) return namesNoValue(t.objectType);
+  return tsApi.isTypeOperatorNode(t) && t.operator === tsApi.SyntaxKind.UniqueKeyword;
 }
 
 /**
@@ -117,12 +118,12 @@ function namesNoValue(t: ts.TypeNode | undefined): boolean {
 function isClassConstant(n: ts.PropertyDeclaration): boolean {
   if (n.modifiers?.some((m) => m.kind === K.StaticKeyword)) return true;
   const init = n.initializer;
-  return !!init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && init.text.length > 0;
+  return !!init && (tsApi.isStringLiteral(init) || tsApi.isNoSubstitutionTemplateLiteral(init)) && init.text.length > 0;
 }
 
 // A field hit carries the sink rule (schema.type-field), not the name rule: classify again.
 function nameRuleOf(h: Hit, n: ts.PropertySignature | ts.PropertyDeclaration, names: NameClassifier): string {
-  const key = isIdentifier(n.name) || ts.isStringLiteral(n.name) || ts.isPrivateIdentifier(n.name) ? n.name.text : null;
+  const key = isIdentifier(n.name) || tsApi.isStringLiteral(n.name) || tsApi.isPrivateIdentifier(n.name) ? n.name.text : null;
   const m = key === null ? null : names.classify(key);
   return m && m.category === h.category ? m.rule : h.rule.id;
 }

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 import type { RuleDef } from "../config/rules-loader.js";
 import type { NameClassifier, NameMatch } from "./name-classifier.js";
 import { splitWords } from "./tokens.js";
@@ -29,7 +30,7 @@ export function promptCategory(call: ts.CallExpression | ts.NewExpression, rule:
   let ignore = ignoreSets.get(rule);
   if (!ignore) ignoreSets.set(rule, (ignore = new Set(rule.promptText.ignore)));
   for (const a of call.arguments ?? []) {
-    const text = ts.isStringLiteralLike(a) ? a.text : ts.isObjectLiteralExpression(a) ? messageOf(a) : null;
+    const text = tsApi.isStringLiteralLike(a) ? a.text : tsApi.isObjectLiteralExpression(a) ? messageOf(a) : null;
     if (text === null) continue;
     const m = classifyPrompt(text, ignore, names);
     if (m) return m;
@@ -39,7 +40,7 @@ export function promptCategory(call: ts.CallExpression | ts.NewExpression, rule:
 
 function messageOf(o: ts.ObjectLiteralExpression): string | null {
   for (const p of o.properties) {
-    if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === "message" && ts.isStringLiteralLike(p.initializer)) return p.initializer.text;
+    if (tsApi.isPropertyAssignment(p) && tsApi.isIdentifier(p.name) && p.name.text === "message" && tsApi.isStringLiteralLike(p.initializer)) return p.initializer.text;
   }
   return null;
 }

@@ -1,12 +1,13 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 import { unwrap } from "./api-paths.js";
 import { propertyKey } from "./collect-names.js";
 
 // Small questions the walker asks about a node: is this field data, is this input read-only,
 // what is the URL of this request. Pure functions of the syntax tree.
 
-const { isArrayTypeNode, isArrowFunction, isBinaryExpression, isBindingElement, isElementAccessExpression, isCallExpression, isFunctionExpression, isFunctionTypeNode, isIdentifier, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isUnionTypeNode } = ts;
-const K = { AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword };
+const { isArrayTypeNode, isArrowFunction, isBinaryExpression, isBindingElement, isElementAccessExpression, isCallExpression, isFunctionExpression, isFunctionTypeNode, isIdentifier, isJsxAttribute, isJsxExpression, isLiteralTypeNode, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isUnionTypeNode } = tsApi;
+const K = { AmpersandAmpersandToken: tsApi.SyntaxKind.AmpersandAmpersandToken, ExclamationToken: tsApi.SyntaxKind.ExclamationToken, BooleanKeyword: tsApi.SyntaxKind.BooleanKeyword, NumberKeyword: tsApi.SyntaxKind.NumberKeyword, EqualsToken: tsApi.SyntaxKind.EqualsToken, FalseKeyword: tsApi.SyntaxKind.FalseKeyword, NullKeyword: tsApi.SyntaxKind.NullKeyword, TrueKeyword: tsApi.SyntaxKind.TrueKeyword, UndefinedKeyword: tsApi.SyntaxKind.UndefinedKeyword };
 
 const NOT_DATA_TYPE = /(Input|Ref|RefObject|Element|Component|Handler|Callback|Listener|Props|Style|Icon|Node)$/;
 
@@ -35,16 +36,16 @@ export function holdsData(member: ts.PropertySignature | ts.PropertyDeclaration,
 function isFlagType(t: ts.TypeNode, flags: ReadonlySet<string>): boolean {
   if (t.kind === K.BooleanKeyword) return true;
   if (isLiteralTypeNode(t)) return t.literal.kind === K.TrueKeyword || t.literal.kind === K.FalseKeyword;
-  if (ts.isParenthesizedTypeNode(t)) return isFlagType(t.type, flags);
+  if (tsApi.isParenthesizedTypeNode(t)) return isFlagType(t.type, flags);
   if (isUnionTypeNode(t)) {
     const real = withoutNullish(t.types);
-    return real.length > 0 && real.every((x) => (ts.isTypeLiteralNode(x) ? isFlagShape(x, flags) : isFlagType(x, flags)));
+    return real.length > 0 && real.every((x) => (tsApi.isTypeLiteralNode(x) ? isFlagShape(x, flags) : isFlagType(x, flags)));
   }
   return flags.size > 0 && isTypeReferenceNode(t) && isIdentifier(t.typeName) && !t.typeArguments && flags.has(t.typeName.text);
 }
 
 function isFlagShape(t: ts.TypeLiteralNode, flags: ReadonlySet<string>): boolean {
-  return t.members.length > 0 && t.members.every((m) => ts.isPropertySignature(m) && !!m.type && isFlagType(m.type, flags));
+  return t.members.length > 0 && t.members.every((m) => tsApi.isPropertySignature(m) && !!m.type && isFlagType(m.type, flags));
 }
 
 const NO_FLAGS: ReadonlySet<string> = new Set();
@@ -69,13 +70,13 @@ const MAX_ROW_FIELDS = 4;
  */
 export function isStatisticRow(members: readonly ts.Node[], measures: ReadonlySet<string>): boolean {
   if (members.length > MAX_ROW_FIELDS) return false;
-  return members.some((m) => ts.isPropertySignature(m) && m.type?.kind === K.NumberKeyword && measures.has(propertyKey(m.name) ?? ""));
+  return members.some((m) => tsApi.isPropertySignature(m) && m.type?.kind === K.NumberKeyword && measures.has(propertyKey(m.name) ?? ""));
 }
 
 /** The field's own type is a statistic's row or a list of them. */
 export function typedAsStatisticRows(type: ts.TypeNode | undefined, measures: ReadonlySet<string>): boolean {
-  while (type && ts.isArrayTypeNode(type)) type = type.elementType;
-  return !!type && ts.isTypeLiteralNode(type) && isStatisticRow(type.members, measures);
+  while (type && tsApi.isArrayTypeNode(type)) type = type.elementType;
+  return !!type && tsApi.isTypeLiteralNode(type) && isStatisticRow(type.members, measures);
 }
 
 export function isReadOnlyElement(el: ts.JsxOpeningLikeElement): boolean {
@@ -103,7 +104,7 @@ export function fieldNames(...elements: (ts.JsxOpeningLikeElement | null)[]): st
   for (const el of elements) {
     if (!el) continue;
     for (const a of el.attributes.properties) {
-      if (ts.isJsxSpreadAttribute(a)) {
+      if (tsApi.isJsxSpreadAttribute(a)) {
         const e = a.expression;
         if (isCallExpression(e) && e.arguments.length > 0 && isStringLiteralLike(e.arguments[0])) out.push(e.arguments[0].text);
         continue;
@@ -153,10 +154,10 @@ export function urlPathNamesEndpoint(node: ts.Node): boolean {
   if (!isCallExpression(node) || node.arguments.length < 2) return false;
   const callee = node.expression;
   const options = node.arguments[1];
-  if (!isIdentifier(callee) || callee.text !== "fetch" || !ts.isObjectLiteralExpression(options)) return false;
-  const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyKey(p.name) === name);
+  if (!isIdentifier(callee) || callee.text !== "fetch" || !tsApi.isObjectLiteralExpression(options)) return false;
+  const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment => tsApi.isPropertyAssignment(p) && propertyKey(p.name) === name);
   const body = prop("body");
-  return !!body && isCallExpression(body.initializer) && isJsonStringify(body.initializer.expression) && body.initializer.arguments.length > 0 && ts.isObjectLiteralExpression(body.initializer.arguments[0]);
+  return !!body && isCallExpression(body.initializer) && isJsonStringify(body.initializer.expression) && body.initializer.arguments.length > 0 && tsApi.isObjectLiteralExpression(body.initializer.arguments[0]);
 }
 
 const isJsonStringify = (e: ts.Expression) => isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === "JSON" && e.name.text === "stringify";
@@ -204,9 +205,9 @@ export function argsHave(node: ts.Node, keys: string[]): boolean {
 
 function isFalseLiteral(e: ts.Expression): boolean {
   if (e.kind === K.FalseKeyword || e.kind === K.NullKeyword) return true;
-  if (ts.isNumericLiteral(e)) return Number(e.text) === 0;
+  if (tsApi.isNumericLiteral(e)) return Number(e.text) === 0;
   // !1 is false, !0 is true.
-  return ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(e.operand) && Number(e.operand.text) !== 0;
+  return tsApi.isPrefixUnaryExpression(e) && e.operator === tsApi.SyntaxKind.ExclamationToken && tsApi.isNumericLiteral(e.operand) && Number(e.operand.text) !== 0;
 }
 
 /** `gtag('js', new Date())`: the first argument's text matches a rule's `unlessFirstArg`. */
@@ -233,20 +234,20 @@ export function isReadKey(literal: ts.Node, parent: ts.Node | undefined): boolea
   return !(isPropertyAccessExpression(callee) && PRESENCE_CHECKS.has(callee.name.text));
 }
 
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const EQUALITY = new Set([tsApi.SyntaxKind.EqualsEqualsEqualsToken, tsApi.SyntaxKind.ExclamationEqualsEqualsToken, tsApi.SyntaxKind.EqualsEqualsToken, tsApi.SyntaxKind.ExclamationEqualsToken]);
 
-const TESTS = new Set([...EQUALITY, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.InstanceOfKeyword, ts.SyntaxKind.InKeyword]);
+const TESTS = new Set([...EQUALITY, tsApi.SyntaxKind.LessThanToken, tsApi.SyntaxKind.GreaterThanToken, tsApi.SyntaxKind.LessThanEqualsToken, tsApi.SyntaxKind.GreaterThanEqualsToken, tsApi.SyntaxKind.InstanceOfKeyword, tsApi.SyntaxKind.InKeyword]);
 
 /** `!!user`, `!email`, `user.email !== null`, `x instanceof Y`: a yes or no about a value, never the value itself. */
 export function yieldsBoolean(e: ts.Expression): boolean {
   const x = unwrap(e);
-  if (ts.isPrefixUnaryExpression(x)) return x.operator === ts.SyntaxKind.ExclamationToken;
+  if (tsApi.isPrefixUnaryExpression(x)) return x.operator === tsApi.SyntaxKind.ExclamationToken;
   return isBinaryExpression(x) && TESTS.has(x.operatorToken.kind);
 }
 
 /** `req.body.emails === undefined`, `x.ip != null`, `typeof req.body.email`: a test of whether the value is there. */
 export function isPresenceTest(e: ts.Expression, parent: ts.Node): boolean {
-  if (ts.isTypeOfExpression(parent)) return true;
+  if (tsApi.isTypeOfExpression(parent)) return true;
   if (!isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
   const other = unwrap(parent.left === e ? parent.right : parent.left);
   return other.kind === K.NullKeyword || other.kind === K.UndefinedKeyword || (isIdentifier(other) && other.text === "undefined");
@@ -258,11 +259,11 @@ export function isPresenceTest(e: ts.Expression, parent: ts.Node): boolean {
  */
 export function isExistenceTest(e: ts.Expression, parent: ts.Node): boolean {
   if (isPresenceTest(e, parent)) return true;
-  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === K.ExclamationToken;
+  if (tsApi.isPrefixUnaryExpression(parent)) return parent.operator === K.ExclamationToken;
   // `window.gtag && window.gtag('event', …)`: the call is read on its own; `window.gtag || noop` is the function.
   if (isBinaryExpression(parent)) return parent.operatorToken.kind === K.AmpersandAmpersandToken;
-  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent)) return parent.expression === e;
-  if (ts.isConditionalExpression(parent)) return parent.condition === e;
+  if (tsApi.isIfStatement(parent) || tsApi.isWhileStatement(parent)) return parent.expression === e;
+  if (tsApi.isConditionalExpression(parent)) return parent.condition === e;
   return false;
 }
 
@@ -271,7 +272,7 @@ export function isExistenceTest(e: ts.Expression, parent: ts.Node): boolean {
  * typed only to be compared with what the app already shows (type the account's address to confirm
  * deleting it). Every other use of the bound variable in the component, or none compared, means it is data.
  */
-const isFunctionLike = (n: ts.Node) => ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n);
+const isFunctionLike = (n: ts.Node) => tsApi.isFunctionDeclaration(n) || tsApi.isArrowFunction(n) || tsApi.isFunctionExpression(n) || tsApi.isMethodDeclaration(n);
 
 export function typedOnlyToCompare(el: ts.JsxOpeningLikeElement, sf: ts.SourceFile): boolean {
   let bound: ts.Identifier | undefined;
@@ -288,7 +289,7 @@ export function typedOnlyToCompare(el: ts.JsxOpeningLikeElement, sf: ts.SourceFi
   const find = (n: ts.Node, outer: ts.Node | undefined): boolean => {
     if (n === el) return (component = outer ?? sf), true;
     const fn = outer ?? (isFunctionLike(n) ? n : undefined);
-    return n.pos <= el.pos && el.end <= n.end ? !!ts.forEachChild(n, (c) => find(c, fn) || undefined) : false;
+    return n.pos <= el.pos && el.end <= n.end ? !!tsApi.forEachChild(n, (c) => find(c, fn) || undefined) : false;
   };
   find(sf, undefined);
   let compared = 0;
@@ -302,7 +303,7 @@ export function typedOnlyToCompare(el: ts.JsxOpeningLikeElement, sf: ts.SourceFi
       else if (!(isBindingElement(parent) && parent.name === n)) used = true;
       return;
     }
-    ts.forEachChild(n, (c) => visit(c, n));
+    tsApi.forEachChild(n, (c) => visit(c, n));
   };
   if (component) visit(component, component);
   return !used && compared > 0;
@@ -318,7 +319,7 @@ export function isRequestHeaders(obj: ts.ObjectLiteralExpression, parent: ts.Nod
 export function setsFixedHeader(literal: ts.Node, parent: ts.Node, headers: ts.ObjectLiteralExpression): boolean {
   if (!isPropertyAssignment(parent) || parent.name !== literal || !headers.properties.includes(parent)) return false;
   const v = unwrap(parent.initializer);
-  return isStringLiteralLike(v) || v.kind === ts.SyntaxKind.NumericLiteral;
+  return isStringLiteralLike(v) || v.kind === tsApi.SyntaxKind.NumericLiteral;
 }
 
 /**
@@ -394,18 +395,18 @@ export function argsMadeInPlace(node: ts.CallExpression | ts.NewExpression): boo
 function madeInPlace(e: ts.Expression, own: Set<string>): boolean {
   e = unwrap(e);
   switch (e.kind) {
-    case ts.SyntaxKind.StringLiteral: case ts.SyntaxKind.NoSubstitutionTemplateLiteral: case ts.SyntaxKind.NumericLiteral: case K.TrueKeyword: case K.FalseKeyword: case K.NullKeyword:
+    case tsApi.SyntaxKind.StringLiteral: case tsApi.SyntaxKind.NoSubstitutionTemplateLiteral: case tsApi.SyntaxKind.NumericLiteral: case K.TrueKeyword: case K.FalseKeyword: case K.NullKeyword:
       return true;
   }
   if (isIdentifier(e)) return e.text === "undefined" || own.has(e.text);
   if (isTemplateExpression(e)) return e.templateSpans.every((s) => madeInPlace(s.expression, own));
-  if (ts.isArrayLiteralExpression(e)) return e.elements.every((x) => madeInPlace(x, own));
+  if (tsApi.isArrayLiteralExpression(e)) return e.elements.every((x) => madeInPlace(x, own));
   if (isObjectLiteralExpression(e)) {
-    return e.properties.every((p) => (isPropertyAssignment(p) ? madeInPlace(p.initializer, own) : ts.isSpreadAssignment(p) ? madeInPlace(p.expression, own) : false));
+    return e.properties.every((p) => (isPropertyAssignment(p) ? madeInPlace(p.initializer, own) : tsApi.isSpreadAssignment(p) ? madeInPlace(p.expression, own) : false));
   }
   if (isBinaryExpression(e)) return madeInPlace(e.left, own) && madeInPlace(e.right, own);
-  if (ts.isPrefixUnaryExpression(e)) return madeInPlace(e.operand, own);
-  if (ts.isConditionalExpression(e)) return madeInPlace(e.whenTrue, own) && madeInPlace(e.whenFalse, own);
+  if (tsApi.isPrefixUnaryExpression(e)) return madeInPlace(e.operand, own);
+  if (tsApi.isConditionalExpression(e)) return madeInPlace(e.whenTrue, own) && madeInPlace(e.whenFalse, own);
   if (isNewExpression(e)) return isIdentifier(e.expression) && e.expression.text === "Date" && !(e.arguments?.length);
   if (isCallExpression(e)) {
     const callee = e.expression;
@@ -420,8 +421,8 @@ function madeInPlace(e: ts.Expression, own: Set<string>): boolean {
     const params = new Set(own);
     for (const p of e.parameters) if (isIdentifier(p.name)) params.add(p.name.text);
     const body = e.body;
-    if (!ts.isBlock(body)) return madeInPlace(body, params);
-    const ret = body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
+    if (!tsApi.isBlock(body)) return madeInPlace(body, params);
+    const ret = body.statements.length === 1 && tsApi.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined;
     return ret !== undefined && madeInPlace(ret, params);
   }
   return false;

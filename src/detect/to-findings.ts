@@ -1,12 +1,13 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 import type { Confidence, Finding, Kind } from "../types.js";
 import type { Hit } from "./walk-file.js";
 import { detach } from "./tokens.js";
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isStringLiteralLike } = ts;
-const K = { EndOfFileToken: ts.SyntaxKind.EndOfFileToken, MultiLineCommentTrivia: ts.SyntaxKind.MultiLineCommentTrivia, SingleLineCommentTrivia: ts.SyntaxKind.SingleLineCommentTrivia };
+const { isStringLiteralLike } = tsApi;
+const K = { EndOfFileToken: tsApi.SyntaxKind.EndOfFileToken, MultiLineCommentTrivia: tsApi.SyntaxKind.MultiLineCommentTrivia, SingleLineCommentTrivia: tsApi.SyntaxKind.SingleLineCommentTrivia };
 
 const EVIDENCE_MAX = 160;
 const RANK = { high: 3, medium: 2, low: 1 };
@@ -129,7 +130,7 @@ function lineAround(text: string, pos: number): string {
   return text.slice(from, to < 0 ? text.length : to);
 }
 
-const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.JSX);
+const scanner = tsApi.createScanner(tsApi.ScriptTarget.Latest, false, tsApi.LanguageVariant.JSX);
 
 /**
  * Evidence is read in one line; a `// why` comment inside a call would swallow the rest. The

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../parse/typescript.js";
 import type { Confidence, Kind } from "../types.js";
 import { weaker } from "./to-findings.js";
 import type { RuleDef } from "../config/rules-loader.js";
@@ -16,10 +17,10 @@ import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHa
 
 // ts-morph's `ts` namespace and its SyntaxKind enum are dictionary-mode objects: every
 // `ts.isX` or `ts.SyntaxKind.X` read in a hot loop costs a hash lookup. Read them once here.
-const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxOpeningLikeElement, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = ts;
-const K = { ArrowFunction: ts.SyntaxKind.ArrowFunction, Block: ts.SyntaxKind.Block, CatchClause: ts.SyntaxKind.CatchClause, ClassExpression: ts.SyntaxKind.ClassExpression, ConditionalExpression: ts.SyntaxKind.ConditionalExpression, ObjectLiteralExpression: ts.SyntaxKind.ObjectLiteralExpression, Constructor: ts.SyntaxKind.Constructor, ExportAssignment: ts.SyntaxKind.ExportAssignment, ForInStatement: ts.SyntaxKind.ForInStatement, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForStatement: ts.SyntaxKind.ForStatement, IfStatement: ts.SyntaxKind.IfStatement, FunctionExpression: ts.SyntaxKind.FunctionExpression, GetAccessor: ts.SyntaxKind.GetAccessor, ReturnStatement: ts.SyntaxKind.ReturnStatement, SetAccessor: ts.SyntaxKind.SetAccessor, VariableStatement: ts.SyntaxKind.VariableStatement, AnyKeyword: ts.SyntaxKind.AnyKeyword, BinaryExpression: ts.SyntaxKind.BinaryExpression, BooleanKeyword: ts.SyntaxKind.BooleanKeyword, CallExpression: ts.SyntaxKind.CallExpression, ClassDeclaration: ts.SyntaxKind.ClassDeclaration, Decorator: ts.SyntaxKind.Decorator, ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression, EqualsToken: ts.SyntaxKind.EqualsToken, ExportDeclaration: ts.SyntaxKind.ExportDeclaration, FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration, Identifier: ts.SyntaxKind.Identifier, ImportDeclaration: ts.SyntaxKind.ImportDeclaration, ImportType: ts.SyntaxKind.ImportType, IndexedAccessType: ts.SyntaxKind.IndexedAccessType, InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration, JsxElement: ts.SyntaxKind.JsxElement, JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement, LiteralType: ts.SyntaxKind.LiteralType, MethodDeclaration: ts.SyntaxKind.MethodDeclaration, NeverKeyword: ts.SyntaxKind.NeverKeyword, NewExpression: ts.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: ts.SyntaxKind.NullKeyword, NumberKeyword: ts.SyntaxKind.NumberKeyword, PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: ts.SyntaxKind.PropertyDeclaration, PropertySignature: ts.SyntaxKind.PropertySignature, StringKeyword: ts.SyntaxKind.StringKeyword, StringLiteral: ts.SyntaxKind.StringLiteral, ThisKeyword: ts.SyntaxKind.ThisKeyword, ThisType: ts.SyntaxKind.ThisType, TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration, TypeOperator: ts.SyntaxKind.TypeOperator, TypeParameter: ts.SyntaxKind.TypeParameter, TypePredicate: ts.SyntaxKind.TypePredicate, TypeQuery: ts.SyntaxKind.TypeQuery, TypeReference: ts.SyntaxKind.TypeReference, UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword, UnknownKeyword: ts.SyntaxKind.UnknownKeyword, VariableDeclaration: ts.SyntaxKind.VariableDeclaration, VoidKeyword: ts.SyntaxKind.VoidKeyword };
+const { isVariableDeclaration, isVariableDeclarationList, isArrayLiteralExpression, isArrowFunction, isCallExpression, isClassDeclaration, isClassLike, isDecorator, isFunctionExpression, isIdentifier, isImportDeclaration, isInterfaceDeclaration, isJsxAttribute, isJsxOpeningLikeElement, isLiteralTypeNode, isNewExpression, isObjectBindingPattern, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isTypeLiteralNode, isTypeReferenceNode } = tsApi;
+const K = { ArrowFunction: tsApi.SyntaxKind.ArrowFunction, Block: tsApi.SyntaxKind.Block, CatchClause: tsApi.SyntaxKind.CatchClause, ClassExpression: tsApi.SyntaxKind.ClassExpression, ConditionalExpression: tsApi.SyntaxKind.ConditionalExpression, ObjectLiteralExpression: tsApi.SyntaxKind.ObjectLiteralExpression, Constructor: tsApi.SyntaxKind.Constructor, ExportAssignment: tsApi.SyntaxKind.ExportAssignment, ForInStatement: tsApi.SyntaxKind.ForInStatement, ForOfStatement: tsApi.SyntaxKind.ForOfStatement, ForStatement: tsApi.SyntaxKind.ForStatement, IfStatement: tsApi.SyntaxKind.IfStatement, FunctionExpression: tsApi.SyntaxKind.FunctionExpression, GetAccessor: tsApi.SyntaxKind.GetAccessor, ReturnStatement: tsApi.SyntaxKind.ReturnStatement, SetAccessor: tsApi.SyntaxKind.SetAccessor, VariableStatement: tsApi.SyntaxKind.VariableStatement, AnyKeyword: tsApi.SyntaxKind.AnyKeyword, BinaryExpression: tsApi.SyntaxKind.BinaryExpression, BooleanKeyword: tsApi.SyntaxKind.BooleanKeyword, CallExpression: tsApi.SyntaxKind.CallExpression, ClassDeclaration: tsApi.SyntaxKind.ClassDeclaration, Decorator: tsApi.SyntaxKind.Decorator, ElementAccessExpression: tsApi.SyntaxKind.ElementAccessExpression, EqualsToken: tsApi.SyntaxKind.EqualsToken, ExportDeclaration: tsApi.SyntaxKind.ExportDeclaration, FunctionDeclaration: tsApi.SyntaxKind.FunctionDeclaration, Identifier: tsApi.SyntaxKind.Identifier, ImportDeclaration: tsApi.SyntaxKind.ImportDeclaration, ImportType: tsApi.SyntaxKind.ImportType, IndexedAccessType: tsApi.SyntaxKind.IndexedAccessType, InterfaceDeclaration: tsApi.SyntaxKind.InterfaceDeclaration, JsxElement: tsApi.SyntaxKind.JsxElement, JsxOpeningElement: tsApi.SyntaxKind.JsxOpeningElement, JsxSelfClosingElement: tsApi.SyntaxKind.JsxSelfClosingElement, LiteralType: tsApi.SyntaxKind.LiteralType, MethodDeclaration: tsApi.SyntaxKind.MethodDeclaration, NeverKeyword: tsApi.SyntaxKind.NeverKeyword, NewExpression: tsApi.SyntaxKind.NewExpression, NoSubstitutionTemplateLiteral: tsApi.SyntaxKind.NoSubstitutionTemplateLiteral, NullKeyword: tsApi.SyntaxKind.NullKeyword, NumberKeyword: tsApi.SyntaxKind.NumberKeyword, PropertyAccessExpression: tsApi.SyntaxKind.PropertyAccessExpression, PropertyDeclaration: tsApi.SyntaxKind.PropertyDeclaration, PropertySignature: tsApi.SyntaxKind.PropertySignature, StringKeyword: tsApi.SyntaxKind.StringKeyword, StringLiteral: tsApi.SyntaxKind.StringLiteral, ThisKeyword: tsApi.SyntaxKind.ThisKeyword, ThisType: tsApi.SyntaxKind.ThisType, TypeAliasDeclaration: tsApi.SyntaxKind.TypeAliasDeclaration, TypeOperator: tsApi.SyntaxKind.TypeOperator, TypeParameter: tsApi.SyntaxKind.TypeParameter, TypePredicate: tsApi.SyntaxKind.TypePredicate, TypeQuery: tsApi.SyntaxKind.TypeQuery, TypeReference: tsApi.SyntaxKind.TypeReference, UndefinedKeyword: tsApi.SyntaxKind.UndefinedKeyword, UnknownKeyword: tsApi.SyntaxKind.UnknownKeyword, VariableDeclaration: tsApi.SyntaxKind.VariableDeclaration, VoidKeyword: tsApi.SyntaxKind.VoidKeyword };
 
-const forEachChild = ts.forEachChild;
+const forEachChild = tsApi.forEachChild;
 // What visit() does per node kind, as a byte table: a switch on small integer literals
 // compiles to a jump table, where `case ts.SyntaxKind.X` would read a property per label.
 const NO_NAMES: readonly NameHit[] = [];
@@ -50,7 +51,7 @@ act(19, K.ExportDeclaration);
 act(20, K.IfStatement);
 act(21, K.ConditionalExpression);
 act(22, K.ObjectLiteralExpression);
-act(23, ts.SyntaxKind.Parameter);
+act(23, tsApi.SyntaxKind.Parameter);
 // Identifiers are a third of all nodes and no rule looks at one alone; type annotations other
 // than object types name no data.
 act(SKIP, K.Identifier, K.TypeReference, K.StringKeyword, K.NumberKeyword, K.BooleanKeyword, K.AnyKeyword, K.UnknownKeyword,
@@ -97,9 +98,9 @@ export interface FileDetections {
 function inlineShapes(t: ts.TypeNode | undefined, out: ts.TypeLiteralNode[] = []): ts.TypeLiteralNode[] {
   if (!t) return out;
   if (isTypeLiteralNode(t)) out.push(t);
-  else if (ts.isArrayTypeNode(t)) inlineShapes(t.elementType, out);
-  else if (ts.isParenthesizedTypeNode(t)) inlineShapes(t.type, out);
-  else if (ts.isUnionTypeNode(t)) for (const x of t.types) inlineShapes(x, out);
+  else if (tsApi.isArrayTypeNode(t)) inlineShapes(t.elementType, out);
+  else if (tsApi.isParenthesizedTypeNode(t)) inlineShapes(t.type, out);
+  else if (tsApi.isUnionTypeNode(t)) for (const x of t.types) inlineShapes(x, out);
   return out;
 }
 
@@ -114,7 +115,7 @@ function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): s
       if (key === null) continue;
       names.push(key);
       // `kind: "basic"`, `type = "digest"`: a discriminator's one literal says what the shape is (NameClassifier.vetoedBeside).
-      const literal = ts.isPropertySignature(m) ? literalTypeText(m.type) : ts.isPropertyDeclaration(m) && m.initializer && ts.isStringLiteralLike(m.initializer) ? m.initializer.text : null;
+      const literal = tsApi.isPropertySignature(m) ? literalTypeText(m.type) : tsApi.isPropertyDeclaration(m) && m.initializer && tsApi.isStringLiteralLike(m.initializer) ? m.initializer.text : null;
       if (literal) names.push(besideLiteral(key, literal));
     }
     memberNamesOf.set(members, names);
@@ -125,7 +126,7 @@ function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): s
 
 /** `"basic"` in `kind: "basic"`: the text of a type that is one string literal. */
 function literalTypeText(t: ts.TypeNode | undefined): string | null {
-  return t && ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : null;
+  return t && tsApi.isLiteralTypeNode(t) && tsApi.isStringLiteral(t.literal) ? t.literal.text : null;
 }
 
 // `const PdfPassword = forwardRef((props, ref) => …)`, `memo(() => …)`, `observer(…)`: the wrapped function is the component the variable names.
@@ -474,7 +475,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
           const v = jsxStringValue(n);
           if (v !== null) found.push(v);
         }
-        ts.forEachChild(n, scan);
+        tsApi.forEachChild(n, scan);
       };
       scan(outer);
       formFieldNames.set(outer, (names = found));

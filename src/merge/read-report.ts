@@ -3,7 +3,7 @@
 // anything is combined, and a problem names the file, line and column and what to do.
 
 import { readFileSync, statSync } from "node:fs";
-import { Ajv } from "ajv";
+import { lazyValidator } from "../config/lazy-validator.js";
 import { ConfigError } from "../config/config-error.js";
 import { toolVersion } from "../config/package-paths.js";
 import { schemaError } from "../config/schema-errors.js";
@@ -14,8 +14,7 @@ import type { ScanResult } from "../types.js";
 /** A JSON report as `scan --format json` writes it: the result model without the reporter-only context. */
 export type JsonReport = Omit<ScanResult, "context">;
 
-// verbose: errors carry their schema, so a message can list the allowed keys.
-const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(reportSchema);
+const reportValidator = lazyValidator(reportSchema);
 const RESCAN = "Write it with `policytrace scan --format json --output <file>`.";
 
 export function readReport(path: string, display: string): JsonReport {
@@ -27,6 +26,7 @@ export function readReport(path: string, display: string): JsonReport {
     throw jsonSyntaxError(text, err as Error, display);
   }
   refuseOtherShapes(data, display);
+  const validate = reportValidator();
   if (!validate(data)) {
     // Only a broken report pays for parsing it again with positions (JSON is YAML).
     let file;

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../../parse/typescript.js";
 import { Scope, newDecl, renamedDecl, type CallSite, type ClassInfo, type Decl, type FnInfo, type Write } from "./scope.js";
 import { propertyKey } from "../collect-names.js";
 import type { RuleDef } from "../../config/rules-loader.js";
@@ -8,9 +9,9 @@ import type { RuleDef } from "../../config/rules-loader.js";
 // engine reads these facts on demand (flow/evaluate-file.ts).
 
 // Read once: `ts.isX` on ts-morph's namespace is a dictionary lookup per call (see walk-file.ts).
-const { isArrayBindingPattern, isArrowFunction, isBlock, isCallExpression, isClassDeclaration, isElementAccessExpression, isExportAssignment, isFunctionDeclaration, isFunctionExpression, isGetAccessor, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceImport, isObjectBindingPattern, isOmittedExpression, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isVariableDeclarationList } = ts;
-const K = { ExportKeyword: ts.SyntaxKind.ExportKeyword, DefaultKeyword: ts.SyntaxKind.DefaultKeyword, ThisKeyword: ts.SyntaxKind.ThisKeyword, EqualsToken: ts.SyntaxKind.EqualsToken, BarBarEqualsToken: ts.SyntaxKind.BarBarEqualsToken, QuestionQuestionEqualsToken: ts.SyntaxKind.QuestionQuestionEqualsToken, PlusEqualsToken: ts.SyntaxKind.PlusEqualsToken, ForOfStatement: ts.SyntaxKind.ForOfStatement, ForInStatement: ts.SyntaxKind.ForInStatement };
-const { Let, Const } = ts.NodeFlags;
+const { isArrayBindingPattern, isArrowFunction, isBlock, isCallExpression, isClassDeclaration, isElementAccessExpression, isExportAssignment, isFunctionDeclaration, isFunctionExpression, isGetAccessor, isIdentifier, isMethodDeclaration, isNamedExports, isNamespaceImport, isObjectBindingPattern, isOmittedExpression, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteral, isStringLiteralLike, isVariableDeclarationList } = tsApi;
+const K = { ExportKeyword: tsApi.SyntaxKind.ExportKeyword, DefaultKeyword: tsApi.SyntaxKind.DefaultKeyword, ThisKeyword: tsApi.SyntaxKind.ThisKeyword, EqualsToken: tsApi.SyntaxKind.EqualsToken, BarBarEqualsToken: tsApi.SyntaxKind.BarBarEqualsToken, QuestionQuestionEqualsToken: tsApi.SyntaxKind.QuestionQuestionEqualsToken, PlusEqualsToken: tsApi.SyntaxKind.PlusEqualsToken, ForOfStatement: tsApi.SyntaxKind.ForOfStatement, ForInStatement: tsApi.SyntaxKind.ForInStatement };
+const { Let, Const } = tsApi.NodeFlags;
 
 export interface ExportFact {
   /** The local declaration exported under this name, or an expression (`export default new Api()`). */

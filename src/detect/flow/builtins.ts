@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../../parse/typescript.js";
 import { unwrap } from "../api-paths.js";
 import { CONSTANT, EMPTY, field, join, joinAll, type Value } from "./value.js";
 
@@ -7,7 +8,7 @@ import { CONSTANT, EMPTY, field, join, joinAll, type Value } from "./value.js";
 // comparison yields a boolean. This is the engine's knowledge of JavaScript, not a rule:
 // what is a source, a sink or a prompt lives in rules/.
 
-const { isArrowFunction, isFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression } = ts;
+const { isArrowFunction, isFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression } = tsApi;
 
 const KEEP_FIRST_ARG = new Set(["String", "encodeURIComponent", "encodeURI", "escape", "btoa", "atob", "structuredClone", "parseFloat", "parseInt", "Number", "useState", "useRef", "ref", "reactive", "computed", "useCallback", "debounce", "throttle", "memo", "useDeferredValue"]);
 const CONSTANT_RESULT = new Set(["Boolean", "isNaN", "isFinite"]);

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../../parse/typescript.js";
 import type { RuleDef } from "../../config/rules-loader.js";
 import { NAMES, SINK_KINDS } from "../../config/rules-loader.js";
 import { lookupApi, type CompiledRules } from "../compiled-rules.js";
@@ -20,27 +21,27 @@ import type { ClassFlow, FileFlow, FlowCall, FlowSink, FnFlow, Site } from "./fi
 // call (a sink or a function of the app) and following declarations, writes, fields and
 // callbacks backwards through the scope tree. Each declaration is evaluated once.
 
-const { isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = ts;
-const K = { ThisKeyword: ts.SyntaxKind.ThisKeyword, TrueKeyword: ts.SyntaxKind.TrueKeyword, FalseKeyword: ts.SyntaxKind.FalseKeyword, NullKeyword: ts.SyntaxKind.NullKeyword, RegularExpressionLiteral: ts.SyntaxKind.RegularExpressionLiteral, BigIntLiteral: ts.SyntaxKind.BigIntLiteral, PlusToken: ts.SyntaxKind.PlusToken, QuestionQuestionToken: ts.SyntaxKind.QuestionQuestionToken, BarBarToken: ts.SyntaxKind.BarBarToken, AmpersandAmpersandToken: ts.SyntaxKind.AmpersandAmpersandToken, CommaToken: ts.SyntaxKind.CommaToken, EqualsToken: ts.SyntaxKind.EqualsToken, ExclamationToken: ts.SyntaxKind.ExclamationToken, MinusToken: ts.SyntaxKind.MinusToken, AsteriskToken: ts.SyntaxKind.AsteriskToken, SlashToken: ts.SyntaxKind.SlashToken };
+const { isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isIdentifier, isNewExpression, isNoSubstitutionTemplateLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isMethodDeclaration, isMetaProperty, isVariableDeclaration } = tsApi;
+const K = { ThisKeyword: tsApi.SyntaxKind.ThisKeyword, TrueKeyword: tsApi.SyntaxKind.TrueKeyword, FalseKeyword: tsApi.SyntaxKind.FalseKeyword, NullKeyword: tsApi.SyntaxKind.NullKeyword, RegularExpressionLiteral: tsApi.SyntaxKind.RegularExpressionLiteral, BigIntLiteral: tsApi.SyntaxKind.BigIntLiteral, PlusToken: tsApi.SyntaxKind.PlusToken, QuestionQuestionToken: tsApi.SyntaxKind.QuestionQuestionToken, BarBarToken: tsApi.SyntaxKind.BarBarToken, AmpersandAmpersandToken: tsApi.SyntaxKind.AmpersandAmpersandToken, CommaToken: tsApi.SyntaxKind.CommaToken, EqualsToken: tsApi.SyntaxKind.EqualsToken, ExclamationToken: tsApi.SyntaxKind.ExclamationToken, MinusToken: tsApi.SyntaxKind.MinusToken, AsteriskToken: tsApi.SyntaxKind.AsteriskToken, SlashToken: tsApi.SyntaxKind.SlashToken };
 /** What evalInner does per node kind, as a byte table (a chain of `isX` tests ran per evaluation step). */
 const enum Form { None, Text, Constant, Identifier, This, Member, Element, Call, Template, Object, Array, Conditional, Binary, Prefix, Function, Class }
 const EVAL_FORM = new Uint8Array(1024);
 const form = (f: Form, ...kinds: ts.SyntaxKind[]) => kinds.forEach((k) => (EVAL_FORM[k] = f));
-form(Form.Text, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral);
-form(Form.Constant, ts.SyntaxKind.NumericLiteral, K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral, ts.SyntaxKind.TypeOfExpression, ts.SyntaxKind.VoidExpression);
-form(Form.Identifier, ts.SyntaxKind.Identifier);
+form(Form.Text, tsApi.SyntaxKind.StringLiteral, tsApi.SyntaxKind.NoSubstitutionTemplateLiteral);
+form(Form.Constant, tsApi.SyntaxKind.NumericLiteral, K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.RegularExpressionLiteral, K.BigIntLiteral, tsApi.SyntaxKind.TypeOfExpression, tsApi.SyntaxKind.VoidExpression);
+form(Form.Identifier, tsApi.SyntaxKind.Identifier);
 form(Form.This, K.ThisKeyword);
-form(Form.Member, ts.SyntaxKind.PropertyAccessExpression);
-form(Form.Element, ts.SyntaxKind.ElementAccessExpression);
-form(Form.Call, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression);
-form(Form.Template, ts.SyntaxKind.TemplateExpression);
-form(Form.Object, ts.SyntaxKind.ObjectLiteralExpression);
-form(Form.Array, ts.SyntaxKind.ArrayLiteralExpression);
-form(Form.Conditional, ts.SyntaxKind.ConditionalExpression);
-form(Form.Binary, ts.SyntaxKind.BinaryExpression);
-form(Form.Prefix, ts.SyntaxKind.PrefixUnaryExpression);
-form(Form.Function, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression);
-form(Form.Class, ts.SyntaxKind.ClassExpression);
+form(Form.Member, tsApi.SyntaxKind.PropertyAccessExpression);
+form(Form.Element, tsApi.SyntaxKind.ElementAccessExpression);
+form(Form.Call, tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.NewExpression);
+form(Form.Template, tsApi.SyntaxKind.TemplateExpression);
+form(Form.Object, tsApi.SyntaxKind.ObjectLiteralExpression);
+form(Form.Array, tsApi.SyntaxKind.ArrayLiteralExpression);
+form(Form.Conditional, tsApi.SyntaxKind.ConditionalExpression);
+form(Form.Binary, tsApi.SyntaxKind.BinaryExpression);
+form(Form.Prefix, tsApi.SyntaxKind.PrefixUnaryExpression);
+form(Form.Function, tsApi.SyntaxKind.ArrowFunction, tsApi.SyntaxKind.FunctionExpression);
+form(Form.Class, tsApi.SyntaxKind.ClassExpression);
 const JOINING_OPERATORS = new Set([K.PlusToken, K.QuestionQuestionToken, K.BarBarToken, K.MinusToken, K.AsteriskToken, K.SlashToken]);
 const BASE_URL_KEYS = new Set(["baseURL", "baseUrl", "prefixUrl", "prefixURL", "baseURI", "endpoint", "url", "host"]);
 /**
@@ -801,7 +802,7 @@ function namesRead(nodes: readonly ts.Node[]): string[] {
   const visit = (n: ts.Node): void => {
     if (isArrowFunction(n) || isFunctionExpression(n) || isObjectLiteralExpression(n)) return;
     if (isIdentifier(n)) out.push(n.text);
-    else ts.forEachChild(n, visit);
+    else tsApi.forEachChild(n, visit);
   };
   for (const n of nodes) visit(n);
   return out;

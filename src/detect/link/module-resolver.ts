@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../../parse/typescript.js";
 import { detach } from "../tokens.js";
 import { WorkspacePackages } from "./workspace-packages.js";
 import { scannedSourceAt } from "./source-extensions.js";
@@ -23,7 +24,7 @@ export class ModuleResolver {
   private readonly bareMemos = new Map<object | null, Map<string, string | null>>();
   private readonly host: ts.ModuleResolutionHost = {
     fileExists: (f) => this.exists(f),
-    readFile: (f) => (this.files.has(relative(this.root, f).split("\\").join("/")) || this.readableConfig(f) ? ts.sys.readFile(f) : undefined),
+    readFile: (f) => (this.files.has(relative(this.root, f).split("\\").join("/")) || this.readableConfig(f) ? tsApi.sys.readFile(f) : undefined),
     directoryExists: (d) => !d.includes("node_modules") && this.isDirectory(d),
     realpath: (p) => this.realpathOf(p),
     getCurrentDirectory: () => this.root,
@@ -97,7 +98,7 @@ export class ModuleResolver {
     const options = config?.options ?? DEFAULT_OPTIONS;
     // A bare package name is node_modules unless the project maps it (paths, baseUrl).
     if (isBareSpecifier(spec) && !mapsBare(options, spec)) return this.workspaces.resolve(spec);
-    const r = ts.resolveModuleName(spec, absFrom, { ...options, allowJs: true }, this.host, config?.cache);
+    const r = tsApi.resolveModuleName(spec, absFrom, { ...options, allowJs: true }, this.host, config?.cache);
     const m = r.resolvedModule;
     if (!m || m.isExternalLibraryImport) return this.fallback(absFrom, spec);
     const rel = relative(this.root, m.resolvedFileName).split("\\").join("/");
@@ -129,10 +130,10 @@ export class ModuleResolver {
   // tsconfig files are read only inside the scanned tree and only when they are regular files:
   // an `extends` may point anywhere, even at a FIFO that would block the scan.
   private readonly configHost: ts.ParseConfigHost = {
-    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    useCaseSensitiveFileNames: tsApi.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
     fileExists: (f) => this.readableConfig(f),
-    readFile: (f) => (this.readableConfig(f) ? ts.sys.readFile(f) : undefined),
+    readFile: (f) => (this.readableConfig(f) ? tsApi.sys.readFile(f) : undefined),
   };
 
   private readableConfig(f: string): boolean {
@@ -143,22 +144,22 @@ export class ModuleResolver {
   }
 
   private readConfig(file: string): { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache } | null {
-    const read = ts.readConfigFile(file, this.configHost.readFile);
+    const read = tsApi.readConfigFile(file, this.configHost.readFile);
     if (read.error) {
-      this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(read.error.messageText, "\n") });
+      this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: tsApi.flattenDiagnosticMessageText(read.error.messageText, "\n") });
       return null;
     }
-    const parsed = ts.parseJsonConfigFileContent(read.config, this.configHost, dirname(file), undefined, file);
+    const parsed = tsApi.parseJsonConfigFileContent(read.config, this.configHost, dirname(file), undefined, file);
     const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, irrelevant here
-    if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: ts.flattenDiagnosticMessageText(fatal.messageText, "\n") });
+    if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: tsApi.flattenDiagnosticMessageText(fatal.messageText, "\n") });
     const options = { ...DEFAULT_OPTIONS, ...parsed.options };
-    return { options, cache: ts.createModuleResolutionCache(dirname(file), (s) => s, options) };
+    return { options, cache: tsApi.createModuleResolutionCache(dirname(file), (s) => s, options) };
   }
 
   private realpathOf(p: string): string {
     let hit = this.realMemo.get(p);
     if (hit === undefined) {
-      hit = ts.sys.realpath ? ts.sys.realpath(p) : p;
+      hit = tsApi.sys.realpath ? tsApi.sys.realpath(p) : p;
       this.realMemo.set(p, hit);
     }
     return hit;
@@ -167,7 +168,7 @@ export class ModuleResolver {
   private isDirectory(d: string): boolean {
     let hit = this.dirMemo.get(d);
     if (hit === undefined) {
-      hit = ts.sys.directoryExists?.(d) ?? true;
+      hit = tsApi.sys.directoryExists?.(d) ?? true;
       this.dirMemo.set(d, hit);
     }
     return hit;
@@ -186,7 +187,7 @@ export class ModuleResolver {
 }
 
 const MAX_CONFIG_BYTES = 1 << 20;
-const DEFAULT_OPTIONS: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
+const DEFAULT_OPTIONS: ts.CompilerOptions = { moduleResolution: tsApi.ModuleResolutionKind.Bundler, module: tsApi.ModuleKind.ESNext, allowJs: true, resolveJsonModule: false };
 
 /** Size and modification time of a config file small enough to read; "" when it is none. */
 export function configStamp(f: string): string {
