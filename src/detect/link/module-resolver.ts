@@ -202,9 +202,14 @@ export function configStamp(f: string): string {
 
 function mapsBare(options: ts.CompilerOptions, spec: string): boolean {
   if (options.baseUrl) return true;
-  for (const pattern of Object.keys(options.paths ?? {})) {
+  for (const [pattern, targets] of Object.entries(options.paths ?? {})) {
     const star = pattern.indexOf("*");
-    if (star < 0 ? pattern === spec : spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1))) return true;
+    if (!(star < 0 ? pattern === spec : spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))) continue;
+    // "lit/decorators": ["./node_modules/lit/decorators.js"] pins a package's file: the import is still the package's.
+    if (targets.length && targets.every((t) => INTO_PACKAGES.test(t))) continue;
+    return true;
   }
   return false;
 }
+
+const INTO_PACKAGES = /(^|[\\/])node_modules[\\/]/;
