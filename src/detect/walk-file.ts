@@ -384,9 +384,11 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const path = mayResolve(n, bindings, rules.globals, thisBound()) ? apiPath(n, bindings, rules.globals) : null;
     if (path !== null) {
       const matched = lookupApi(rules, path);
-      // `!window.gtag ||`, `if (window.gtag)`: asking whether the SDK is there sends nothing; its call does.
-      const tested = matched && matched.some((r) => SINK_KINDS.has(r.kind)) && isExistenceTest(n, parent);
-      if (matched) for (const rule of matched) if (rule.category !== NAMES && !(tested && SINK_KINDS.has(rule.kind))) emit(rule, rule.category, n, n);
+      // `!window.gtag ||`, `if (!navigator?.mediaDevices?.getUserMedia)`: asking whether the SDK or the device API
+      // is there sends and captures nothing; its call does. A rule that asks for arguments (getUserMedia({ audio }))
+      // is about a call, never a bare read.
+      const tested = matched !== undefined && isExistenceTest(n, parent);
+      if (matched && !tested) for (const rule of matched) if (rule.category !== NAMES && !rule.argsHave) emit(rule, rule.category, n, n);
     }
     const root = chainRoot(n);
     if (root.kind !== K.Identifier || !rules.requestRoots.has((root as ts.Identifier).text)) return;

@@ -97,3 +97,18 @@ describe("a dialog's parameters carry the display locale", () => {
     expect(found("interfaces.ts", src)).toEqual(["interfaces.ts:8 language schema"]);
   });
 });
+
+describe("feature detection is no capture", () => {
+  it("!navigator?.mediaDevices?.getUserMedia tests for the API; getUserMedia({ audio, video }) opens the devices", () => {
+    const src = [
+      "export default function init(app: App | null) {",
+      "  if (app === null || !navigator?.mediaDevices?.getUserMedia) {",
+      "    return;",
+      "  }",
+      "  const supported = typeof navigator.mediaDevices.getUserMedia === 'function';",
+      "  return navigator.mediaDevices.getUserMedia({ audio: true, video: true });",
+      "}",
+    ].join("\n");
+    expect(found("index.ts", src)).toEqual(["index.ts:6 audio source", "index.ts:6 video source"]);
+  });
+});
