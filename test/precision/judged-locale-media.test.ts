@@ -112,3 +112,30 @@ describe("feature detection is no capture", () => {
     expect(found("index.ts", src)).toEqual(["index.ts:6 audio source", "index.ts:6 video source"]);
   });
 });
+
+describe("a browser extension's own messages stay on the device", () => {
+  it("runtime and tabs sendMessage with a microphone's id send no audio; a worker's postMessage is passed on to where it sends", () => {
+    const popup = [
+      "export function start(area: string, mic: boolean, audioId: string) {",
+      "  browser.runtime.sendMessage({ type: 'popup:start', area, mic, audioId, email: user.email });",
+      "  chrome.tabs.sendMessage(tabId, { type: 'content:mount', email: user.email });",
+      "}",
+    ].join("\n");
+    expect(found("useAppState.ts", popup)).toEqual([]);
+    const tracker = [
+      "export function start(worker: Worker) {",
+      "  worker.postMessage({ type: 'start', email: user.email });",
+      "}",
+    ].join("\n");
+    expect(found("app.ts", tracker)).toEqual(["app.ts:2 email transmit"]);
+  });
+
+  it("a microphone's id and a recorder's state name no audio or video; the recording does", () => {
+    const src = [
+      "type recState = { activeTabId: number | null; recording: string; audioPerm: number };",
+      "export const startRec = (audioId: string) => api.post('/recorder/start', { audioId, type: messages.to.stopRecording });",
+      "export const upload = (audioRecording: Blob) => api.post('/recordings', { audioRecording });",
+    ].join("\n");
+    expect(found("background.ts", src)).toEqual(["background.ts:3 audio transmit"]);
+  });
+});
