@@ -90,3 +90,16 @@ describe("a module's export and a brand marker hold no value", () => {
     expect(found("brand.ts", src)).toEqual(["brand.ts:3 email schema", "brand.ts:4 profile-photo schema"]);
   });
 });
+
+describe("a GitHub App's installation and a marketing opt-in are no device and no address", () => {
+  it("GitHubAppInstallation.appInstallationId and marketingEmails are no finding; a phone app's appInstanceId and a user's email are", () => {
+    const src = [
+      "export type GitHubAppInstallation = { id: string; appInstallationId: string; targetType: string }",
+      "export async function link(prisma, installationId: string) { await prisma.githubAppInstallation.create({ data: { appInstallationId: installationId } }); }",
+      "export async function optIn(prisma, id: string, marketingEmails: boolean) { await prisma.user.updateMany({ where: { id }, data: { marketingEmails } }); }",
+      "export type MobileInstall = { appInstanceId: string }",
+      "export async function rename(prisma, id: string, email: string) { await prisma.user.update({ where: { id }, data: { email } }); }",
+    ].join("\n");
+    expect(found("gh.ts", src)).toEqual(["gh.ts:4 device-id schema", "gh.ts:5 email store"]);
+  });
+});
