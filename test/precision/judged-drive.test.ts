@@ -103,3 +103,13 @@ describe("a GitHub App's installation and a marketing opt-in are no device and n
     expect(found("gh.ts", src)).toEqual(["gh.ts:4 device-id schema", "gh.ts:5 email store"]);
   });
 });
+
+describe("a video generator's avatar is a presenter, a speaker's avatar a profile photo", () => {
+  it("an avatar beside the voice it speaks with is no finding; a speaker's avatar is", () => {
+    const src = [
+      "export type HeygenRequest = { voice: string; avatar: string; aspect_ratio: string; selectedVoice: string }",
+      "export interface Speaker { name: string; avatar: string; bio: string }",
+    ].join("\n");
+    expect(found("heygen.ts", src)).toEqual(["heygen.ts:2 profile-photo schema"]);
+  });
+});
