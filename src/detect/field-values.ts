@@ -101,12 +101,16 @@ function configuresFormField(t: ts.TypeNode | undefined, names: NameClassifier, 
 
 /**
  * `HoppSmartPicture: typeof import("@hoppscotch/ui")["HoppSmartPicture"]` (a generated list of a UI
- * kit's components) and `readonly Email: unique symbol` (an io-ts brand): the type is a module's
- * export or a marker the type checker alone reads, never a value anyone's data is kept in.
+ * kit's components), `readonly Email: unique symbol` (an io-ts brand) and an object of functions only:
+ * the type is a module's export, a marker the type checker alone reads or an API, never a value
+ * anyone's data is kept in.
  */
 function namesNoValue(t: ts.TypeNode | undefined): boolean {
   if (!t) return false;
   if (tsApi.isImportTypeNode(t)) return t.isTypeOf;
+  // `pw: { get: (key: string) => string; set: (key: string, value: string) => void }`: a namespace of
+  // functions (a sandbox's API), whatever its name abbreviates.
+  if (isTypeLiteralNode(t)) return t.members.length > 0 && t.members.every((m) => tsApi.isMethodSignature(m) || (isPropertySignature(m) && !!m.type && tsApi.isFunctionTypeNode(m.type)));
   if (tsApi.isIndexedAccessTypeNode(t)) return namesNoValue(t.objectType);
   return tsApi.isTypeOperatorNode(t) && t.operator === tsApi.SyntaxKind.UniqueKeyword;
 }

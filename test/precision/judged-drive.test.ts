@@ -113,3 +113,14 @@ describe("a video generator's avatar is a presenter, a speaker's avatar a profil
     expect(found("heygen.ts", src)).toEqual(["heygen.ts:2 profile-photo schema"]);
   });
 });
+
+describe("a mail server's login and a namespace of functions are no person's password", () => {
+  it("mailer_smtp_password and a sandbox's pw API are no finding; a user's password field is", () => {
+    const src = [
+      "export type ServerConfigs = { mailer_smtp_host: string; mailer_smtp_password: string }",
+      "export type Sandbox = { pw: { get: (key: string) => string | undefined; set(key: string, value: string): void } }",
+      "export type SignUp = { email: string; password: string }",
+    ].join("\n");
+    expect(found("cfg.ts", src)).toEqual(["cfg.ts:3 email schema", "cfg.ts:3 password schema"]);
+  });
+});
