@@ -1,6 +1,6 @@
 // Look-alikes an independent judge marked wrong on real repositories (ghostfolio, unleash, trigger, openreplay):
 // a name whose owner or siblings say it is no person's — a security, a ledger's account, a count, an SDK's
-// runtime, a worker machine, an issue tracker's login — each beside
+// runtime, a registry login, a worker machine, an issue tracker's login — each beside
 // the real positive it resembles, asserting the file, line, category and kind of what is found.
 import { describe, expect, it } from "vitest";
 import { loadTaxonomy } from "../../src/config/categories.js";
@@ -112,6 +112,34 @@ describe("an SDK's platform version is its runtime", () => {
       "}",
     ].join("\n");
     expect(found("client.ts", src, "firmware-version")).toEqual(["client.ts:9 firmware-version schema"]);
+  });
+});
+
+describe("a registry's login is the deployment's", () => {
+  it("a username beside a server address (Docker, ECR) is no nickname, logged or typed; a login's username is", () => {
+    const src = [
+      'import { SimpleStructuredLogger } from "@trigger.dev/core/v3/utils/structuredLogger";',
+      "interface ECRTokenCache {",
+      "  token: string;",
+      "  username: string;",
+      "  serverAddress: string;",
+      "}",
+      "export class ECRAuthService {",
+      '  private readonly logger = new SimpleStructuredLogger("ecr-auth-service");',
+      "  fetchNewToken(decoded: string, authData: { proxyEndpoint: string }) {",
+      '    const [username, password] = decoded.split(":", 2);',
+      '    this.logger.info("fetched ECR token", {',
+      "      username,",
+      "      serverAddress: authData.proxyEndpoint,",
+      "    });",
+      '    this.logger.info("signed in", {',
+      "      username,",
+      "      at: Date.now(),",
+      "    });",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found("ecrAuth.ts", src, "nickname")).toEqual(["ecrAuth.ts:15 nickname log"]);
   });
 });
 

@@ -534,7 +534,8 @@ class FileEvaluator {
       // { device_id: this.device.id }: a reference to a row, whatever the key says.
       // { avatarUrl: team.avatarUrl }: the value's owner decided; the key only copies the name.
       if (isPropertyAssignment(p)) v = isRowReference(p.initializer) || ownerVetoes(p.initializer, this.rules) || this.keyVetoedBeside(key, e) ? this.eval(p.initializer, scope) : this.seeded(this.eval(p.initializer, scope), key, undefined, p.name);
-      else if (isShorthandPropertyAssignment(p)) v = this.eval(p.name, scope);
+      // { username, serverAddress }: a shorthand's value named by its own name, vetoed by a sibling key as a key would be.
+      else if (isShorthandPropertyAssignment(p)) v = this.withoutVetoedKeys(this.eval(p.name, scope), key, e);
       else continue;
       if (!v.c) allConstant = false;
       const pw = this.rules.names.pairWord(key);
@@ -550,6 +551,18 @@ class FileEvaluator {
         out.t = [...(out.t ?? []), ...t.t!];
       }
     }
+    return out;
+  }
+
+  /** A value's name-seeded taints whose rule a sibling key of the object vetoes; a source's value stays. */
+  private withoutVetoedKeys(v: Value, key: string, e: ts.ObjectLiteralExpression): Value {
+    if (!v.t?.some((t) => t.rule)) return v;
+    const keys = e.properties.map((p) => (p.name ? propertyKey(p.name) : null)).filter((k): k is string => k !== null && k !== key);
+    // Only the value's own taints: the fields of an object put under the key (`{ user, port }`) keep theirs.
+    const t = v.t!.filter((x) => x.rule === undefined || !this.rules.names.vetoedBeside({ rule: x.rule, category: x.category, confidence: x.confidence }, keys));
+    const out: Value = { ...v };
+    if (t.length) out.t = t;
+    else delete out.t;
     return out;
   }
 
