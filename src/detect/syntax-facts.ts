@@ -70,7 +70,8 @@ const MAX_ROW_FIELDS = 4;
  */
 export function isStatisticRow(members: readonly ts.Node[], measures: ReadonlySet<string>): boolean {
   if (members.length > MAX_ROW_FIELDS) return false;
-  return members.some((m) => tsApi.isPropertySignature(m) && m.type?.kind === K.NumberKeyword && measures.has(propertyKey(m.name) ?? ""));
+  // A class's fields count as an interface's do: `class CountryDto { code: string; weight: number }`.
+  return members.some((m) => (tsApi.isPropertySignature(m) || tsApi.isPropertyDeclaration(m)) && m.type?.kind === K.NumberKeyword && measures.has(propertyKey(m.name) ?? ""));
 }
 
 /** The field's own type is a statistic's row or a list of them. */

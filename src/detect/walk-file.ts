@@ -163,6 +163,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
   const symbols: string[] = [];
   // Parent pointers are off (they cost parse time), so the walk remembers what each decorator decorates.
   const decorated = new Map<ts.Decorator, ts.Node>();
+  // Fields of a class that is a statistic's row (`class CountryDto { @IsISO31661Alpha2() code; weight: number }`):
+  // a validator's category there is a bucket of the report, as a field's name is (vocabulary measureFields).
+  const statisticFields = new Set<ts.Node>();
   const stringParents = new Set<ts.Node>();
   // String rules already reported once in this file for a literal that is only named, not read.
   const referencedStrings = new Set<string>();
@@ -353,6 +356,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     const target = decorated.get(deco);
     for (const rule of matched) {
       if (rule.category !== NAMES) {
+        if (target && statisticFields.has(target) && !rules.names.rowIdentities.has(rule.category)) continue;
         emit(rule, rule.category, target ?? call, target ?? call);
         continue;
       }
@@ -714,7 +718,9 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case 11: { // PropertyDeclaration
         const p = n as ts.PropertyDeclaration;
         if (isClassDeclaration(parent)) {
-          const key = visitField("class-field", p, parent.name?.text ?? null, memberNames(parent.members));
+          const statistic = isStatisticRow(parent.members, rules.names.measureFields);
+          if (statistic && p.modifiers?.some(isDecorator)) statisticFields.add(p);
+          const key = visitField("class-field", p, parent.name?.text ?? null, memberNames(parent.members), statistic);
           // availableTeams?: { avatarUrl: string }[]: an inline type's fields belong to the property.
           if (key !== null && p.type) {
             owners.push(key);

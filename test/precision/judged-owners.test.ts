@@ -1,6 +1,6 @@
 // Look-alikes an independent judge marked wrong on real repositories (ghostfolio, unleash, trigger, openreplay):
 // a name whose owner or siblings say it is no person's — a security, a ledger's account, a count, an SDK's
-// runtime, a registry login, a worker machine, an issue tracker's login — each beside
+// runtime, a registry login, a worker machine, an issue tracker's login, a country weighting — each beside
 // the real positive it resembles, asserting the file, line, category and kind of what is found.
 import { describe, expect, it } from "vitest";
 import { loadTaxonomy } from "../../src/config/categories.js";
@@ -174,5 +174,22 @@ describe("an issue tracker's login is the app's", () => {
       "}",
     ].join("\n");
     expect(found("services.ts", src).filter((f) => / (nickname|name) /.test(f))).toEqual(["services.ts:7 nickname schema"]);
+  });
+});
+
+describe("an asset's country weighting is no one's country", () => {
+  it("a validated country code beside a weight is a report's bucket; beside an address's fields it is a person's", () => {
+    const src = [
+      "import { IsISO31661Alpha2, IsNumber, IsString, Max, Min } from 'class-validator';",
+      "export class CountryDto {",
+      "  @IsISO31661Alpha2() code: string;",
+      "  @IsNumber() @Max(1) @Min(0) weight: number;",
+      "}",
+      "export class ShippingAddressDto {",
+      "  @IsISO31661Alpha2() code: string;",
+      "  @IsString() city: string;",
+      "}",
+    ].join("\n");
+    expect(found("country.dto.ts", src, "country")).toEqual(["country.dto.ts:7 country schema"]);
   });
 });
