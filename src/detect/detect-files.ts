@@ -153,7 +153,7 @@ function link(results: FileResult[], rules: CompiledRules, resolver: ModuleResol
   const slices = sliceByFile(flow);
   const outcomes = results.map((r) => finishFile(r, slices.get(r.file), () => types, rules));
   const errors: ScanError[] = [...flow.notes];
-  for (const p of resolver.configProblems) errors.push({ file: p.file, message: `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
+  for (const p of resolver.configProblems) errors.push({ file: p.file, message: p.partly ? `tsconfig could not be read whole (${p.message}); imports were resolved with its own settings only` : `tsconfig could not be read (${p.message}); imports were resolved without its paths` });
   const state = { files: fileListDigest(results.map((r) => r.file)), probes: [...resolver.probes], errors, types: serialize([...types]) };
   return { outcomes, state };
 }

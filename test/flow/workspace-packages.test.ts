@@ -48,4 +48,19 @@ describe("fixtures/workspace-monorepo", async () => {
     // The package.json files looked at are probes: a cached re-scan re-resolves when one changes.
     expect([...r.probes.keys()].some((p) => p.endsWith("packages/lib/package.json"))).toBe(true);
   });
+
+  it("a tsconfig extends a shared config package by name (a workspace folder with no source): it is read from that folder; an unknown name is still a problem", async () => {
+    const files = await discoverFiles(dir);
+    const r = new ModuleResolver(dir, new Set(files));
+    r.resolve("apps/web/src/signup.ts", "@acme/lib");
+    r.resolve("packages/lib/src/index.ts", "./crm");
+    expect([...r.probes].filter(([p, sig]) => p.endsWith("tooling/tsconfig/base.json") && sig !== "")).toHaveLength(1);
+    expect(r.configProblems.map((p) => p.file)).toEqual(["packages/lib/tsconfig.json"]);
+    expect(r.configProblems[0].message).toContain("@acme/no-such-config/base.json");
+    // Its own options still apply, and the report says so rather than that its paths were lost.
+    expect(result.errors.filter((e) => e.message.includes("tsconfig")).map((e) => `${e.file}: ${e.message.replace(/\(.*\)/, "(…)")}`)).toEqual([
+      "packages/lib/tsconfig.json: tsconfig could not be read whole (…); imports were resolved with its own settings only",
+    ]);
+  });
 });
+

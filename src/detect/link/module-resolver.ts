@@ -35,7 +35,8 @@ export class ModuleResolver {
   /** Every tsconfig, jsconfig and package.json looked at, with its stamp ("" when absent or unreadable): the cache replays a resolution only while these stay. */
   readonly probes = new Map<string, string>();
   /** tsconfig files that could not be read, for a note. */
-  readonly configProblems: { file: string; message: string }[] = [];
+  /** tsconfig files that could not be used whole; `partly`: its own options were still applied (an `extends` or an option failed). */
+  readonly configProblems: { file: string; message: string; partly?: true }[] = [];
 
   /** The monorepo's own packages by name, for imports the compiler cannot resolve without node_modules. */
   private readonly workspaces: WorkspacePackages;
@@ -132,9 +133,26 @@ export class ModuleResolver {
   private readonly configHost: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: tsApi.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
-    fileExists: (f) => this.readableConfig(f),
-    readFile: (f) => (this.readableConfig(f) ? tsApi.sys.readFile(f) : undefined),
+    fileExists: (f) => this.readableConfig(this.outOfNodeModules(f)),
+    readFile: (f) => {
+      const g = this.outOfNodeModules(f);
+      return this.readableConfig(g) ? tsApi.sys.readFile(g) : undefined;
+    },
   };
+
+  /**
+   * `extends: "@acme/tsconfig/base.json"` is looked up in node_modules, which a checkout never
+   * installed (CI, a fresh clone) does not have: a workspace package of that name is the folder
+   * the package manager would have linked there.
+   */
+  private outOfNodeModules(f: string): string {
+    const at = f.lastIndexOf("/node_modules/");
+    if (at < 0) return f;
+    const parts = f.slice(at + "/node_modules/".length).split("/");
+    const n = parts[0].startsWith("@") ? 2 : 1;
+    const dir = this.workspaces.folderOf(parts.slice(0, n).join("/"));
+    return dir === undefined ? f : join(this.root, dir, ...parts.slice(n));
+  }
 
   private readableConfig(f: string): boolean {
     if (relative(this.root, f).startsWith("..") || f.includes("node_modules")) return false;
@@ -151,7 +169,7 @@ export class ModuleResolver {
     }
     const parsed = tsApi.parseJsonConfigFileContent(read.config, this.configHost, dirname(file), undefined, file);
     const fatal = parsed.errors.find((e) => e.code !== 18003); // 18003: no inputs found, irrelevant here
-    if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: tsApi.flattenDiagnosticMessageText(fatal.messageText, "\n") });
+    if (fatal) this.configProblems.push({ file: relative(this.root, file).split("\\").join("/"), message: tsApi.flattenDiagnosticMessageText(fatal.messageText, "\n"), partly: true });
     const options = { ...DEFAULT_OPTIONS, ...parsed.options };
     return { options, cache: tsApi.createModuleResolutionCache(dirname(file), (s) => s, options) };
   }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { scannedSourceAt } from "./source-extensions.js";
 import { dirname, join } from "node:path";
+import { declaredWorkspaceDirs } from "./workspace-globs.js";
 
 // A monorepo's packages import each other by name (`@documenso/lib/server-only/stripe`). The
 // package manager links them into node_modules, which a checkout that was never installed
@@ -22,6 +23,7 @@ interface Workspace {
 
 export class WorkspacePackages {
   private byName: Map<string, Workspace> | undefined;
+  private declared: Map<string, string> | undefined;
 
   constructor(
     /** Scanned files, relative POSIX paths. */
@@ -54,6 +56,23 @@ export class WorkspacePackages {
       if (hit) return hit;
     }
     return this.file(`${prefix}${rest}`) ?? this.file(`${prefix}src/${rest}`) ?? this.sourceOf(prefix, rest);
+  }
+
+  /**
+   * The folder (relative POSIX, "" for the root) of the package named `name`: one that holds
+   * scanned files, or one the root declares as a workspace (a shared tsconfig's package holds no source).
+   */
+  folderOf(name: string): string | undefined {
+    const scanned = (this.byName ??= this.scan()).get(name);
+    if (scanned) return scanned.dir;
+    if (!this.declared) {
+      this.declared = new Map();
+      for (const dir of declaredWorkspaceDirs(this.root, this.readable)) {
+        const pkg = this.readable(`${dir}/package.json`) ? readPackage(join(this.root, dir, "package.json")) : undefined;
+        if (pkg && !this.declared.has(pkg.name)) this.declared.set(pkg.name, dir);
+      }
+    }
+    return this.declared.get(name);
   }
 
   private match(spec: string): { ws: Workspace; rest: string } | undefined {
