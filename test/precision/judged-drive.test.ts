@@ -124,3 +124,13 @@ describe("a mail server's login and a namespace of functions are no person's pas
     expect(found("cfg.ts", src)).toEqual(["cfg.ts:3 email schema", "cfg.ts:3 password schema"]);
   });
 });
+
+describe("an avatar beside an organisation's name is its logo", () => {
+  it("{ avatar, orgName } props are no finding; { avatarUrl, name } of a member are", () => {
+    const src = [
+      "export function AvatarLetters({ avatar, size, orgName }: { avatar: LettersAvatar; size: number; orgName: string }) { return null; }",
+      "export function MemberAvatar({ avatarUrl, name }: { avatarUrl: string; name: string }) { return null; }",
+    ].join("\n");
+    expect(found("avatar.tsx", src)).toEqual(["avatar.tsx:2 profile-photo schema"]);
+  });
+});
