@@ -155,12 +155,15 @@ export function urlPathNamesEndpoint(node: ts.Node): boolean {
   if (!isCallExpression(node) || node.arguments.length < 2) return false;
   const callee = node.expression;
   const options = node.arguments[1];
+  // api.post('/replay-exporter/session-videos', { sessionId }): a client's body object names what it sends by its keys too.
+  if (isPropertyAccessExpression(callee) && BODY_METHODS.has(callee.name.text)) return tsApi.isObjectLiteralExpression(options) && options.properties.length > 0;
   if (!isIdentifier(callee) || callee.text !== "fetch" || !tsApi.isObjectLiteralExpression(options)) return false;
   const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment => tsApi.isPropertyAssignment(p) && propertyKey(p.name) === name);
   const body = prop("body");
   return !!body && isCallExpression(body.initializer) && isJsonStringify(body.initializer.expression) && body.initializer.arguments.length > 0 && tsApi.isObjectLiteralExpression(body.initializer.arguments[0]);
 }
 
+const BODY_METHODS = new Set(["post", "put", "patch"]);
 const isJsonStringify = (e: ts.Expression) => isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === "JSON" && e.name.text === "stringify";
 
 /** The leading lower-case word after any `_` or `$` (`/^[_$]*([a-z]+)/`), scanned: it runs per call. */

@@ -139,3 +139,19 @@ describe("a browser extension's own messages stay on the device", () => {
     expect(found("background.ts", src)).toEqual(["background.ts:3 audio transmit"]);
   });
 });
+
+describe("a request about a recording is not the recording", () => {
+  it("a client's body object names what it sends by its keys; an opaque body leaves the path to say it", () => {
+    const src = [
+      "export class RecordingsService {",
+      "  triggerExport(sessionId: string) {",
+      "    return this.client.post('/replay-exporter/PROJECT_ID/session-videos', { sessionId });",
+      "  }",
+      "  upload(file: File) {",
+      "    return this.client.put('/session-videos', file);",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found("RecordingsService.ts", src)).toEqual(["RecordingsService.ts:6 video transmit"]);
+  });
+});
