@@ -59,6 +59,15 @@ export function valueShape(e: ts.Expression | undefined): ValueShape | null {
   return null;
 }
 
+/**
+ * `reserveUrl(siteId: string, recordingData: RecordingData)`, `enabled: boolean`: the shape a parameter's or a
+ * variable's own annotation gives the value its name stands for, as a field's type does (none when destructured).
+ */
+export function declaredShape(node: ts.Node, names: NameClassifier): ValueShape | null {
+  if (!(tsApi.isParameter(node) || tsApi.isVariableDeclaration(node)) || !tsApi.isIdentifier(node.name)) return null;
+  return typeShape(node.type, names);
+}
+
 /** A field's shape from its type, or else from its initialiser (`= false`). */
 export function fieldShape(member: ts.PropertySignature | ts.PropertyDeclaration, names: NameClassifier): ValueShape | null {
   return typeShape(member.type, names) ?? (isPropertyDeclaration(member) ? valueShape(member.initializer) : null);

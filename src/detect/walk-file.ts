@@ -11,7 +11,7 @@ import { promptCategory } from "./prompt-text.js";
 import { collectNames, propertyKey, recordOf, type NameHit } from "./collect-names.js";
 import { besideLiteral, IP_ADDRESS } from "./name-classifier.js";
 import { detach } from "./tokens.js";
-import { fieldShape } from "./field-values.js";
+import { declaredShape, fieldShape } from "./field-values.js";
 import type { TypeField } from "./resolve-deferred.js";
 import { withoutLookups, isRequestHeaders, setsFixedHeader, argsConstant, argsHave, argsMadeInPlace, argsSentFor, isReadKey, firstArgMatches, forwardsArguments, isStatisticRow, typedAsStatisticRows, flagParameters, argsMention, firstWord, holdsData, isAssignmentTarget, isReadOnlyElement, fieldNames, isPresenceTest, isExistenceTest, typedOnlyToCompare, jsxBoundExpression, jsxStringValue, leadingText, subjectOf, typeName, urlArgument, urlPathNamesEndpoint } from "./syntax-facts.js";
 
@@ -248,6 +248,13 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
     if (hit === undefined) yieldReads.set(head, (hit = new RegExp(`\\b${head.replace(/[^\w$]/g, "\\$&")}\\b`).test(sf.text)));
     return hit;
   });
+  // put(url, recordingData) with `recordingData: RecordingData`: the parameter's or variable's declared type says
+  // what its name stands for, as a field's does (a shape of its own, a flag, a number).
+  const declaredAsSetting = (h: NameHit) => {
+    if (!isIdentifier(h.node)) return false;
+    const d = collector.scope.lookup(h.node.text);
+    return d !== undefined && rules.names.isSetting(h, declaredShape(d.node, rules.names));
+  };
   const apply = (list: RuleDef[] | undefined, node: ts.Node, namesFrom: () => readonly ts.Node[], parent?: ts.Node) => {
     if (!list) return;
     aboutInstallation = (isCallExpression(node) || isNewExpression(node)) && list.some((r) => SINK_KINDS.has(r.kind)) && argsSentFor(node, (n) => rules.names.namesInstallation(n));
@@ -281,6 +288,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
         const url = rule.kind === "transmit" ? urlArgument(node) : undefined;
         const names = collectNames(roots, rules, url, schema, schema ? innerSchemaCalls : undefined, schema ? ownerOfCall(node, parent) : undefined, rule.kind === "log", url !== undefined && urlPathNamesEndpoint(node));
         let sent = SINK_KINDS.has(rule.kind) && amongOwnPeers() ? names.filter((h) => h.category !== IP_ADDRESS) : names;
+        if (SINK_KINDS.has(rule.kind) && sent.length) sent = sent.filter((h) => !declaredAsSetting(h));
         // team.save({ avatarUrl }), prisma.organisationEmail.create({ data: { email } }): the record is the team's.
         const record = rule.kind === "store" ? recordOf(node) : undefined;
         if (record !== undefined) sent = sent.filter((h) => !rules.names.recordOfOthers(h.category, record));

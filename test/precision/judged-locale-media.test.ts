@@ -154,4 +154,23 @@ describe("a request about a recording is not the recording", () => {
     ].join("\n");
     expect(found("RecordingsService.ts", src)).toEqual(["RecordingsService.ts:6 video transmit"]);
   });
+
+  it("a parameter typed by a shape of its own is that shape, whatever its name says; a Blob is the recording", () => {
+    const src = [
+      "interface RecordingData { title: string; duration: number; sessionId: string }",
+      "export class RecordingsService {",
+      "  reserveUrl(siteId: string, recordingData: RecordingData) {",
+      "    return this.client.put(`/${siteId}/assist/save`, recordingData);",
+      "  }",
+      "  confirm(siteId: string, recordingData: RecordingData, key: string) {",
+      "    const payload: RecordingData = { ...recordingData };",
+      "    return this.client.put(`/${siteId}/assist/save/done`, { ...payload, recordingData, key });",
+      "  }",
+      "  saveFile(recording: Blob) {",
+      "    return this.client.put('/assist/upload', recording);",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(found("RecordingsService.ts", src)).toEqual(["RecordingsService.ts:11 video transmit"]);
+  });
 });

@@ -8,6 +8,7 @@ import { argsHave } from "../syntax-facts.js";
 import { isRowReference, ownerVetoes, propertyKey, readsSetting, recordOf } from "../collect-names.js";
 import { IP_ADDRESS, type NameMatch } from "../name-classifier.js";
 import { evidenceOf } from "../to-findings.js";
+import { declaredShape } from "../field-values.js";
 import { detach } from "../tokens.js";
 import type { CallSite, ClassInfo, Decl, FnInfo, Scope } from "../extract/scope.js";
 import type { FileFacts } from "../extract/file-facts.js";
@@ -328,16 +329,18 @@ class FileEvaluator {
     if (d) v = this.declValue(d);
     else v = this.globalValue(e, scope) ?? EMPTY;
     if (d && (d.kind === "function" || d.kind === "class" || d.kind === "import")) return v;
-    return this.seeded(v, e.text, undefined, e);
+    return this.seeded(v, e.text, undefined, e, d);
   }
 
   /** Names as seeds: a variable or key whose name classifies it marks a value nothing else explains. */
-  private seeded(v: Value, name: string, owner: string | undefined, node: ts.Node): Value {
+  private seeded(v: Value, name: string, owner: string | undefined, node: ts.Node, decl?: Decl): Value {
     // A parameter or a deferred reference is not knowledge of what the value is: the name still says.
     if (v.t?.length || v.c || v.fn || v.cls || v.f?.size) return v;
     // The (cached) match first: most names match nothing, and then the tests below need not run.
     const m = this.nameMatch(name, owner);
     if (!m) return v;
+    // recordingData: RecordingData, enabled: boolean: the declared type says what the name stands for, as a field's does.
+    if (decl && this.rules.names.isSetting(m, declaredShape(decl.node, this.rules.names))) return v;
     // EVENTS.COPY_PASSWORD, DistributionMethod.EMAIL: a constant or an enum member names a label, not the datum.
     if (SCREAMING.test(name) || (owner !== undefined && ENUM_OWNER.test(owner))) return v;
     const rule = this.rules.names.vetoableBeside(m) ? m.rule : undefined;
@@ -693,7 +696,7 @@ class FileEvaluator {
   /** `const email = readInput()`: the declaration's name is the seed, placed where it is named. */
   private seededAt(v: Value, d: Decl): Value {
     const node = (d.node as ts.VariableDeclaration).name ?? d.node;
-    return this.seeded(v, d.name, undefined, node);
+    return this.seeded(v, d.name, undefined, node, d);
   }
 
   private pathOf(v: Value, path: string[], node: ts.Node): Value {
