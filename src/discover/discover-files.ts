@@ -45,6 +45,13 @@ export const DEFAULT_EXCLUDES = [
   // A database's seed script by its name (prisma/seed.ts, packages/database/src/seed.ts) writes the same made-up rows.
   "**/seed.*",
   "**/*.seed.*",
+  // A dev script or tool that makes up data by its name (scripts/seed-events.mjs, scripts/mock.ts, tools/seed-snapshot).
+  "**/scripts/seed*",
+  "**/scripts/mock*",
+  "**/tools/seed*/**",
+  "**/tools/mock*/**",
+  // A test bed: an app that exists to exercise the real one (apps/testbed signs in with made-up users).
+  "**/testbed/**",
   "**/migrations/**",
   "**/__tests__/**",
   "**/__mocks__/**",

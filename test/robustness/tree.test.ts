@@ -174,6 +174,20 @@ describe("dependencies, build output and .gitignored paths are excluded by defau
     expect(kept.map((f) => [f.line, f.category])).toContainEqual([1, "email"]);
   });
 
+  it("dev scripts and tools that make up data, and a test bed app, are skipped by their names; other scripts and a bed-booking feature are kept", async () => {
+    const dir = project({
+      "scripts/seed-events.mjs": LOG_EMAIL,
+      "apps/api/scripts/mock.ts": LOG_EMAIL,
+      "tools/seed-snapshot/src/index.ts": LOG_EMAIL,
+      "apps/testbed/src/pages/Login.tsx": LOG_EMAIL,
+      "packages/db/scripts/export-users.ts": LOG_EMAIL,
+      "src/features/bed-booking/index.ts": LOG_EMAIL,
+      "src/lib/seed-phrase.ts": LOG_EMAIL,
+    });
+    const rep = await scanJson(dir);
+    expect(files(rep)).toEqual(["packages/db/scripts/export-users.ts", "src/features/bed-booking/index.ts", "src/lib/seed-phrase.ts"]);
+  });
+
   it("a package of tests or test tooling and a mock package are skipped by their folders' names; an A/B test, a load-testing report and a mockup are kept", async () => {
     const dir = project({
       "packages/integration-tests/src/api.ts": LOG_EMAIL,
