@@ -255,6 +255,8 @@ export class NameClassifier {
     const inner = chain[chain.length - 1];
     const outer = chain[chain.length - 2];
     if (inner === undefined || outer === undefined || !this.holderWords.has(inner)) return inner;
+    // CreateUserCommand: { auth: { username } }: a person's record holds that person's own login or account.
+    if (this.ownerWords(outer).some((w) => this.personWords.has(w))) return inner;
     return outer + inner[0].toUpperCase() + inner.slice(1);
   }
 

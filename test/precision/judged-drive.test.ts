@@ -134,3 +134,13 @@ describe("an avatar beside an organisation's name is its logo", () => {
     expect(found("avatar.tsx", src)).toEqual(["avatar.tsx:2 profile-photo schema"]);
   });
 });
+
+describe("a person's record holds that person's own auth", () => {
+  it("CreateUserCommand's auth.username is a nickname; a proxy's auth.username is not", () => {
+    const src = [
+      "export class CreateUserCommand { auth: { username?: string; profileId: string; accessToken: string } }",
+      "export type Settings = { proxy?: { auth?: { username?: string } } }",
+    ].join("\n");
+    expect(found("cmd.ts", src)).toEqual(["cmd.ts:1 nickname schema"]);
+  });
+});
