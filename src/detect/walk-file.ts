@@ -105,6 +105,14 @@ function inlineShapes(t: ts.TypeNode | undefined, out: ts.TypeLiteralNode[] = []
 }
 
 // A shape's field names, once per shape: siblings can say what a field is (`ip` beside `port`).
+/** isStatisticRow of a type's or class's members, once per type (it is asked at each of its fields). */
+const statisticRowOf = new WeakMap<ts.NodeArray<ts.Node>, boolean>();
+function isStatisticMembers(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, measureFields: Parameters<typeof isStatisticRow>[1]): boolean {
+  let row = statisticRowOf.get(members);
+  if (row === undefined) statisticRowOf.set(members, (row = isStatisticRow(members, measureFields)));
+  return row;
+}
+
 const memberNamesOf = new WeakMap<ts.NodeArray<ts.Node>, string[]>();
 function memberNames(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>): string[] {
   let names = memberNamesOf.get(members);
@@ -707,7 +715,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case 10: // PropertySignature
         if (isInterfaceDeclaration(parent) || isTypeLiteralNode(parent)) {
           const typeOwner = isInterfaceDeclaration(parent) ? parent.name.text : null;
-          const statistic = isStatisticRow(parent.members, rules.names.measureFields) || typedAsStatisticRows((n as ts.PropertySignature).type, rules.names.measureFields);
+          const statistic = isStatisticMembers(parent.members, rules.names.measureFields) || typedAsStatisticRows((n as ts.PropertySignature).type, rules.names.measureFields);
           // this._request<{ username; password }>() in fetchMqttConfig: a shape no type names, in a function
           // about one of the app's own settings (its last word in ownerExclude), holds that setting.
           const setting = isTypeLiteralNode(parent) && inSettingsScope();
@@ -726,7 +734,7 @@ export function walkFile(sf: ts.SourceFile, rules: CompiledRules): FileDetection
       case 11: { // PropertyDeclaration
         const p = n as ts.PropertyDeclaration;
         if (isClassDeclaration(parent)) {
-          const statistic = isStatisticRow(parent.members, rules.names.measureFields);
+          const statistic = isStatisticMembers(parent.members, rules.names.measureFields);
           if (statistic && p.modifiers?.some(isDecorator)) statisticFields.add(p);
           const key = visitField("class-field", p, parent.name?.text ?? null, memberNames(parent.members), statistic);
           // availableTeams?: { avatarUrl: string }[]: an inline type's fields belong to the property.

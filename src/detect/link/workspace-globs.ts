@@ -24,7 +24,7 @@ export function declaredWorkspaceDirs(root: string, readable: (rel: string) => b
 const clean = (p: string) => p.replace(/^\.\//, "").replace(/\/+$/, "");
 
 function fromPackageJson(root: string, readable: (rel: string) => boolean): string[] {
-  const data = readJson(root, "package.json", readable) as { workspaces?: unknown } | undefined;
+  const data = (readable("package.json") ? readJsonFile(join(root, "package.json")) : undefined) as { workspaces?: unknown } | undefined;
   const w = data?.workspaces;
   return strings(Array.isArray(w) ? w : (w as { packages?: unknown } | undefined)?.packages);
 }
@@ -38,10 +38,10 @@ function fromPnpm(root: string, readable: (rel: string) => boolean): string[] {
   }
 }
 
-function readJson(root: string, rel: string, readable: (rel: string) => boolean): unknown {
-  if (!readable(rel)) return undefined;
+/** A JSON file's data, or undefined when it cannot be read or parsed (a package.json is data, never run). */
+export function readJsonFile(abs: string): unknown {
   try {
-    return JSON.parse(readFileSync(join(root, rel), "utf8"));
+    return JSON.parse(readFileSync(abs, "utf8"));
   } catch {
     return undefined;
   }

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { scannedSourceAt } from "./source-extensions.js";
 import { dirname, join } from "node:path";
-import { declaredWorkspaceDirs } from "./workspace-globs.js";
+import { declaredWorkspaceDirs, readJsonFile } from "./workspace-globs.js";
 
 // A monorepo's packages import each other by name (`@documenso/lib/server-only/stripe`). The
 // package manager links them into node_modules, which a checkout that was never installed
@@ -149,12 +148,7 @@ function subpathEntries(subpaths: Map<string, string[]>, rest: string): string[]
 }
 
 function readPackage(abs: string): { name: string; entries: string[]; subpaths: Map<string, string[]> } | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(abs, "utf8"));
-  } catch {
-    return undefined;
-  }
+  const data = readJsonFile(abs);
   if (typeof data !== "object" || data === null) return undefined;
   const p = data as Record<string, unknown>;
   if (typeof p.name !== "string" || p.name === "") return undefined;
